@@ -1,0 +1,37 @@
+# One command to build the site, one to run the tests; both set up .venv/ first.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+
+.PHONY: site test serve ingest check clean browser
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+ingest: $(STAMP)
+	$(BIN)/explainers ingest seeds/
+
+site: ingest
+	$(BIN)/mkdocs build --strict
+
+serve: ingest
+	$(BIN)/mkdocs serve
+
+check: $(STAMP)
+	$(BIN)/explainers check content/
+
+# Debian's Chromium for the browser tests; installed only when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV)

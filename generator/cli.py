@@ -1,0 +1,109 @@
+"""The `explainers` command: ingest, check, render, eval.
+
+click gives us subcommands, --help and argument checking with clear messages; every user
+mistake ends in one line naming the file and exit status 1 or 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator.ingest import find_articles, ingest_article
+
+CONTENT = Path("content")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="explainers")
+def main() -> None:
+    """Turn news articles into explainer pages.
+
+    \b
+    explainers ingest seeds/        articles -> draft fact sheets in content/
+    explainers check                validate the fact sheets an editor changed
+    explainers render --out DIR     fact sheets -> Markdown explainer pages
+    explainers eval ARTICLES GOLD   score extraction against gold sheets
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out_dir", default=CONTENT, show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder the fact sheets are written to.")
+def ingest(paths: tuple[Path, ...], out_dir: Path) -> None:
+    """Read articles (files or folders) and write one draft fact sheet each."""
+    articles = list(find_articles(paths))
+    if not articles:
+        raise click.UsageError(f"no articles (*.txt, *.md, *.html) in {', '.join(map(str, paths))}")
+    failed = 0
+    for path in articles:
+        outcome = ingest_article(path, out_dir)
+        if outcome.action == "failed":
+            failed += 1
+            click.echo(f"error: {outcome}", err=True)
+        else:
+            click.echo(str(outcome))
+    if len(articles) > 1 or failed:
+        click.echo(f"{len(articles)} articles: {len(articles) - failed} read, {failed} failed",
+                   err=bool(failed))
+    if failed == len(articles):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+def check(paths: tuple[Path, ...]) -> None:
+    """Validate fact sheets (default: content/); print every problem as FILE:LINE: message."""
+    from generator.validate import check_paths
+
+    targets = list(paths) or [CONTENT]
+    problems = check_paths(targets)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        files = len({p.path for p in problems})
+        click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {files} "
+                   f"file{'s' * (files != 1)}", err=True)
+        sys.exit(1)
+    click.echo("all fact sheets are valid")
+
+
+@main.command()
+@click.option("--content", "content_dir", default=CONTENT, show_default=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--templates", "templates_dir", default=Path("templates"), show_default=True,
+              type=click.Path(file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", required=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the Markdown pages.")
+def render(content_dir: Path, templates_dir: Path, out_dir: Path) -> None:
+    """Render fact sheets into Markdown explainer pages, without MkDocs."""
+    from generator.render import render_site
+
+    written = render_site(content_dir, out_dir, [templates_dir])
+    for path in written:
+        click.echo(str(path))
+
+
+@main.command(name="eval")
+@click.argument("articles_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--per-file", is_flag=True, help="List misses file by file.")
+@click.option("--require", default="", help="Bars, e.g. people=0.9,figures=0.8 (exit 1 below).")
+@click.option("--score-py", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The scoring script (default: ../shared/eval/score.py).")
+def eval_(articles_dir: Path, gold_dir: Path, per_file: bool, require: str,
+          score_py: Path | None) -> None:
+    """Extract from every article and score the sheets against the gold sheets."""
+    from generator.evaluate import find_score_script, run_eval
+
+    score_py = score_py or find_score_script(Path.cwd().resolve())
+    if score_py is None:
+        raise click.ClickException("cannot find score.py; pass --score-py PATH")
+    extra = (["--per-file"] if per_file else []) + (["--require", require] if require else [])
+    sys.exit(run_eval(articles_dir, gold_dir, score_py, extra))
