@@ -208,6 +208,8 @@ def _article_from_body(path: str, title: str, body: list[str], **kw) -> Article:
     """Pull a date line and a dateline opener out of the body."""
     published = kw.pop("published", None)
     dateline = None
+    if body and body[0].strip().lower() == title.strip().lower():  # HTML repeats its <h1>
+        body = body[1:]
     if body:
         m = DATE_LINE.match(body[0])
         if m:
