@@ -1,0 +1,557 @@
+"""Tests for generator.validate: one per check, each asserting the exact line an editor sees."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import model
+from generator.sheets import dump_sheet
+from generator.validate import (
+    DATE_FORMS,
+    MAX_BYTES,
+    PROVENANCE,
+    REFERENCES,
+    Problem,
+    check_paths,
+    validate_sheet_file,
+    validate_text,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "invalid"
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "gold"
+SEED = GOLD / "000_ae57dd23660baea6.yaml"
+HEAD = "schema: 1\nslug: gaza-talks\ntitle: Gaza talks\n"  # lines 1-3 of every inline sheet
+NAME = "content/x.yaml"
+
+needs_gold = pytest.mark.skipif(not SEED.exists(), reason=f"gold sheets not found in {GOLD}")
+
+
+def problems(text: str) -> list[str]:
+    """The problems in a sheet's text, as printed."""
+    return [str(p) for p in validate_text(text, NAME)[1]]
+
+
+def one(text: str) -> str:
+    found = problems(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- valid sheets ------------------------------------------------------------------------
+
+@needs_gold
+def test_the_seed_gold_sheet_is_valid():
+    data, found = validate_sheet_file(SEED)
+    assert found == []
+    assert data["slug"] == "hamas-says-talks-start-on-second-phase-of-gaza-ceasefire-deal"
+
+
+@needs_gold
+@pytest.mark.parametrize("path", sorted(GOLD.glob("*.yaml")) if GOLD.exists() else [],
+                         ids=lambda p: p.stem)
+def test_every_gold_sheet_is_valid(path):
+    assert validate_sheet_file(path)[1] == []
+
+
+def test_a_minimal_sheet_is_valid():
+    data, found = validate_text(HEAD, NAME)
+    assert found == [] and data == {"schema": 1, "slug": "gaza-talks", "title": "Gaza talks"}
+
+
+def test_a_sheet_with_every_model_key_as_the_generator_writes_it_is_valid():
+    sheet = model.FactSheet(
+        schema=1, slug="gaza-talks", title="Gaza talks", summary="Talks began.",
+        sources=[model.Source("s1", "Talks begin", "Reuters", "2025-02-04", "seeds/a.txt",
+                              "https://example.org/a")],
+        actors=[model.Actor("hamas", "Hamas", "group", None, None, ["the movement"], "Group.",
+                            "Hamas said."),
+                model.Actor("al-qanoua", "Al-Qanoua", "person", "spokesperson", "hamas")],
+        places=[model.Place("Doha", "city", ["Ad Dawhah"], "In Doha.")],
+        phases=[model.Phase(1, "First phase", "in_force", "2025-01-19", "Jan. 19", "six weeks",
+                            ["a halt to fighting"], "It began.")],
+        figures=[model.Figure(47000, 48000, "47,000 to 48,000", "about", "people", "killed",
+                              "health authorities", "They say.", "s1")],
+        events=[model.Event("2025-01", None, "The truce began", "It began.", "s1"),
+                model.Event("2025", None, "Talks", "Talks.", "s1")],
+        quotes=[model.Quote("We are hopeful", "al-qanoua", "\"We are hopeful,\" he said.", "s1")],
+        review=model.Review("draft", ["Check the date."]),
+    )
+    text = dump_sheet(sheet)
+    assert "published: 2025-02-04\n" in text  # written bare, so it loads as a date object
+    assert problems(text) == []
+
+
+def test_eval_only_optional_and_top_level_unknowns_are_accepted():
+    text = HEAD + "unknowns: [who signed]\nplaces:\n  - name: Doha\n    optional: true\n"
+    assert problems(text) == []
+
+
+def test_provenance_may_be_missing_or_null():
+    text = HEAD + "figures:\n  - value: 3\n    text: three\n    evidence: null\n    source: null\n"
+    assert problems(text) == []
+
+
+def test_lists_enums_and_review_may_be_left_out():
+    text = HEAD + "figures:\n  - value: 3\n    text: three\nactors:\n  - id: a\n    name: A\n"
+    assert problems(text) == []
+
+
+# --- types -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("entry, expected", [
+    ("figures:\n  - value: lots\n    text: lots",
+     "content/x.yaml:5: figures[0].value must be a number, got 'lots'"),
+    ("figures:\n  - value: \"47,000\"\n    text: x",
+     "content/x.yaml:5: figures[0].value must be a number, got '47,000'; "
+     "write it without commas: 47000"),
+    ("phases:\n  - number: 1.5",
+     "content/x.yaml:5: phases[0].number must be a whole number, got 1.5"),
+    ("actors:\n  - id: hamas\n    name: Hamas\n    aliases: the movement",
+     "content/x.yaml:7: actors[0].aliases must be a list, got 'the movement'; "
+     "write [the movement] for a list of one"),
+    ("review: [draft]",
+     "content/x.yaml:4: review must be a mapping of keys (status, notes), got a list"),
+    ("review:\n  status: draft\n  notes:",
+     "content/x.yaml:6: review.notes must be a list, got null; write [] for none"),
+    ("summary: [a, b]", "content/x.yaml:4: summary must be text, got a list"),
+    ("places:\n  - name: Doha\n    optional: maybe",
+     "content/x.yaml:6: places[0].optional must be true or false, got 'maybe'"),
+])
+def test_a_value_of_the_wrong_type_is_reported_at_its_line(entry, expected):
+    assert one(HEAD + entry + "\n") == expected
+
+
+@pytest.mark.parametrize("entry, expected", [
+    ("actors:\n  - id: a\n    name: A\n    type: persn",
+     "actors[0].type must be one of person, organization, country, group, got 'persn'; "
+     "did you mean 'person'?"),
+    ("places:\n  - name: A\n    type: town",
+     "places[0].type must be one of country, region, city, site, got 'town'"),
+    ("phases:\n  - number: 1\n    status: in-force",
+     "phases[0].status must be one of planned, negotiating, in_force, completed, suspended, "
+     "collapsed, unknown, got 'in-force'; did you mean 'in_force'?"),
+    ("figures:\n  - value: 1\n    text: one\n    qualifier: roughly",
+     "figures[0].qualifier must be one of exact, more_than, at_least, less_than, up_to, about, "
+     "got 'roughly'"),
+    ("review:\n  status: done",
+     "review.status must be one of draft, reviewed, got 'done'"),
+])
+def test_an_enum_lists_its_allowed_values(entry, expected):
+    line = len((HEAD + entry).splitlines())
+    assert one(HEAD + entry + "\n") == f"{NAME}:{line}: {expected}"
+
+
+def test_required_keys_are_reported_missing_at_the_item():
+    text = "schema: 1\nslug: gaza-talks\nactors:\n  - id: hamas\n    type: group\n"
+    assert problems(text) == ["content/x.yaml:1: title is missing",
+                              "content/x.yaml:4: actors[0].name is missing"]
+
+
+def test_an_empty_required_value_says_so():
+    assert one(HEAD + "events:\n  - what:\n") == "content/x.yaml:5: events[0].what is empty"
+
+
+# --- ids and references ------------------------------------------------------------------
+
+def test_ids_must_be_slug_like():
+    assert one(HEAD + "actors:\n  - id: Hamas Movement\n    name: Hamas\n") == (
+        "content/x.yaml:5: actors[0].id 'Hamas Movement' must be lowercase letters, digits and "
+        "hyphens ([a-z0-9-]+); did you mean 'hamas-movement'?")
+
+
+def test_ids_must_be_unique():
+    text = HEAD + "actors:\n  - id: hamas\n    name: Hamas\n  - id: hamas\n    name: H\n"
+    assert one(text) == ("content/x.yaml:7: actors[1].id 'hamas' is used twice (first on line "
+                         "5); ids must be unique; rename one and the references to it")
+
+
+ACTORS = "actors:\n  - id: abdel-latif-al-qanoua\n    name: Abdel-Latif Al-Qanoua\n"
+
+
+def test_a_quote_speaker_must_be_an_actor_id():
+    text = HEAD + ACTORS + "quotes:\n  - text: Talks have begun\n    speaker: abdel-latif\n"
+    assert one(text) == ("content/x.yaml:9: quotes[0].speaker 'abdel-latif' is not an actor "
+                         "id; did you mean 'abdel-latif-al-qanoua'?")
+
+
+def test_an_affiliation_must_be_an_actor_id():
+    text = HEAD + ACTORS + "    affiliation: hamas\n"
+    assert one(text) == ("content/x.yaml:7: actors[0].affiliation 'hamas' is not an actor id; "
+                         "the ids in actors are abdel-latif-al-qanoua")
+
+
+def test_a_fact_source_must_be_a_source_id():
+    text = HEAD + ("sources:\n  - id: s1\n    title: T\n"
+                   "events:\n  - what: Talks\n    source: s2\n")
+    assert one(text) == ("content/x.yaml:9: events[0].source 's2' is not a source id; "
+                         "the ids in sources are s1")
+
+
+def test_a_source_with_no_sources_listed():
+    text = HEAD + "figures:\n  - value: 1\n    text: one\n    source: s1\n"
+    assert one(text) == ("content/x.yaml:7: figures[0].source 's1' is not a source id; "
+                         "the sheet lists no sources")
+
+
+# --- dates, slug, schema -----------------------------------------------------------------
+
+@pytest.mark.parametrize("date", ["2025-02-04", "'2025-02-04'", "2025-02", "'2025'", "null"])
+def test_an_event_date_may_be_a_day_a_month_or_a_year(date):
+    assert problems(HEAD + f"events:\n  - what: Talks\n    date: {date}\n") == []
+
+
+def test_a_date_that_is_not_on_the_calendar():
+    assert one(HEAD + "events:\n  - what: Talks\n    date: 2025-02-30\n") == (
+        "content/x.yaml:6: events[0].date 2025-02-30 is not a real date; "
+        "February 2025 has 28 days")
+
+
+@pytest.mark.parametrize("entry, expected", [
+    ("events:\n  - what: Talks\n    date: 2025-13",
+     "content/x.yaml:6: events[0].date 2025-13 is not a real date; months run from 01 to 12"),
+    ("events:\n  - what: Talks\n    date: Jan. 19",
+     "content/x.yaml:6: events[0].date must be a date YYYY-MM-DD, YYYY-MM or YYYY, "
+     "got 'Jan. 19'"),
+    ("events:\n  - what: Talks\n    date: 2025",
+     "content/x.yaml:6: events[0].date became the number 2025; quote it: '2025'"),
+    ("sources:\n  - id: s1\n    title: T\n    published: 2025-02",
+     "content/x.yaml:7: sources[0].published must be a date YYYY-MM-DD, got '2025-02'"),
+    ("phases:\n  - number: 1\n    start: 2025-02-04 10:00:00",
+     "content/x.yaml:6: phases[0].start must be a date YYYY-MM-DD, got 2025-02-04 10:00:00"),
+])
+def test_a_date_in_the_wrong_form(entry, expected):
+    assert one(HEAD + entry + "\n") == expected
+
+
+def test_date_objects_are_accepted_where_a_day_is():
+    data, found = validate_text(HEAD + "phases:\n  - number: 1\n    start: 2025-01-19\n", NAME)
+    assert found == [] and data["phases"][0]["start"] == dt.date(2025, 1, 19)
+
+
+def test_the_slug_must_be_a_slug():
+    assert one("schema: 1\nslug: Gaza Talks\ntitle: T\n") == (
+        "content/x.yaml:2: slug 'Gaza Talks' must be lowercase words joined by single hyphens "
+        "(a-z, 0-9, -); did you mean 'gaza-talks'?")
+
+
+def test_the_schema_must_be_1():
+    assert one("schema: 2\nslug: a\ntitle: T\n") == (
+        "content/x.yaml:1: schema must be 1, got 2; this version reads schema 1 sheets only")
+
+
+# --- unknown and duplicate keys ----------------------------------------------------------
+
+def test_an_unknown_top_level_key_suggests_the_nearest():
+    assert one(HEAD + "figurs: []\n") == (
+        "content/x.yaml:4: `figurs`: unknown key; did you mean `figures`?")
+
+
+def test_an_unknown_key_in_an_item_suggests_the_nearest():
+    text = HEAD + "actors:\n  - id: hamas\n    nmae: Hamas\n"
+    assert problems(text) == [
+        "content/x.yaml:5: actors[0].name is missing",
+        "content/x.yaml:6: `actors[0].nmae`: unknown key; did you mean `name`?"]
+
+
+def test_an_unknown_key_with_nothing_near_lists_the_keys():
+    assert one(HEAD + "review:\n  verdict: fine\n") == (
+        "content/x.yaml:5: `review.verdict`: unknown key; the keys here are status, notes, "
+        "optional")
+
+
+def test_a_duplicate_key_is_reported_not_silently_overwritten():
+    assert one(HEAD + "summary: First\nsummary: Second\n") == (
+        "content/x.yaml:5: `summary` appears twice (first on line 4); YAML keeps only the last "
+        "one; remove one of them")
+
+
+def test_a_duplicate_key_in_an_item():
+    text = HEAD + "places:\n  - name: Doha\n    type: city\n    type: country\n"
+    assert one(text) == ("content/x.yaml:7: `places[0].type` appears twice (first on line 6); "
+                         "YAML keeps only the last one; remove one of them")
+
+
+# --- YAML traps ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("entry, expected", [
+    ("actors:\n  - id: a\n    name: NO",
+     "content/x.yaml:6: actors[0].name became false; quote it: 'NO'"),
+    ("events:\n  - what: yes", "content/x.yaml:5: events[0].what became true; quote it: 'yes'"),
+    ("summary: 12:30", "content/x.yaml:4: summary became the number 750; quote it: '12:30'"),
+    ("summary: 1.0e+3", "content/x.yaml:4: summary became the number 1000.0; quote it: '1.0e+3'"),
+    ("summary: 2025-02-04",
+     "content/x.yaml:4: summary became the date 2025-02-04; quote it: '2025-02-04'"),
+    ("actors:\n  - id: a\n    name: A\n    aliases: [Hamas, off]",
+     "content/x.yaml:7: actors[0].aliases[1] became false; quote it: 'off'"),
+])
+def test_text_that_yaml_turned_into_something_else(entry, expected):
+    assert one(HEAD + entry + "\n") == expected
+
+
+def test_a_quoted_value_is_text():
+    assert problems(HEAD + "summary: '12:30'\nactors:\n  - id: a\n    name: 'NO'\n") == []
+
+
+def test_text_cut_short_by_a_hash():
+    assert one(HEAD + "summary: Talks on round #2 begin\n") == (
+        "content/x.yaml:4: summary was cut short at ' #': YAML reads the rest of the line as a "
+        "comment; quote the whole value: 'Talks on round #2 begin'")
+
+
+def test_a_spaced_out_comment_after_a_value_is_fine():
+    assert problems(HEAD + "summary: Talks begin   # the standfirst\n") == []
+
+
+def test_a_tab_in_the_indentation(tmp_path):
+    assert [str(p) for p in validate_sheet_file(FIXTURES / "tab_indent.yaml")[1]] == [
+        f"{FIXTURES / 'tab_indent.yaml'}:6: a tab in the indentation; "
+        "YAML indents with spaces only: replace the tab with spaces"]
+
+
+def test_a_file_that_is_not_utf8():
+    path = FIXTURES / "not_utf8.yaml"
+    data, found = validate_sheet_file(path)
+    assert data is None
+    assert [str(p) for p in found] == [
+        f"{path}:3: the file is not UTF-8 (byte 0xe9 cannot be read); re-save the file as UTF-8"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    (HEAD + "summary: Hamas: talks begin\n",
+     "content/x.yaml:4: YAML error: mapping values are not allowed in this context; "
+     "a value containing ': ' must be quoted"),
+    (HEAD + "summary: 'Talks begin\nactors: []\n",
+     "content/x.yaml:4: YAML error: found unexpected end of stream while scanning a quoted "
+     "scalar; a quote opened here is never closed"),
+    (HEAD + "summary: *talks\n",
+     "content/x.yaml:4: YAML error: found undefined alias; a value starting with * must be "
+     "quoted"),
+    (HEAD + "---\nsummary: x\n",
+     "content/x.yaml:4: YAML error: but found another document (expected a single document in "
+     "the stream on line 1); a sheet is one YAML document; remove the '---' line"),
+    (HEAD + "summary: a\x07b\n",
+     "content/x.yaml:4: character '\\x07' is not allowed in YAML (control characters are not "
+     "allowed); delete it, or re-save the file as plain UTF-8 text"),
+    ("", "content/x.yaml:1: the file is empty; a sheet needs at least schema, slug and title"),
+    ("- a\n- b\n", "content/x.yaml:1: a fact sheet must be a mapping of keys (schema, slug, "
+     "title, ...), got a list"),
+])
+def test_a_file_that_is_not_a_sheet_gives_one_line_and_no_data(text, expected):
+    data, found = validate_text(text, NAME)
+    assert data is None and [str(p) for p in found] == [expected]
+
+
+# --- safe loading -------------------------------------------------------------------------
+
+def test_python_tags_are_refused():
+    path = FIXTURES / "python_tag.yaml"
+    data, found = validate_sheet_file(path)
+    assert data is None
+    assert [str(p) for p in found] == [
+        f"{path}:3: the tag !!python/object/apply:os.system is not allowed; "
+        "fact sheets are plain YAML; remove the tag"]
+
+
+def test_any_other_tag_is_refused():
+    assert problems(HEAD + "summary: !note x\n") == [
+        "content/x.yaml:4: the tag !note is not allowed; fact sheets are plain YAML; "
+        "remove the tag"]
+
+
+def test_an_alias_bomb_is_refused_quickly():
+    start = time.perf_counter()
+    data, found = validate_sheet_file(FIXTURES / "alias_bomb.yaml")
+    assert time.perf_counter() - start < 0.5
+    assert data is None
+    assert [p.message for p in found] == [
+        "more than 100 aliases (*name): refused as a possible alias bomb"]
+
+
+def test_a_few_aliases_are_fine():
+    text = HEAD + "actors:\n  - id: a\n    name: A\n    aliases: &al [A1]\n" \
+                  "  - id: b\n    name: B\n    aliases: *al\n"
+    assert problems(text) == []
+
+
+def test_merge_keys_are_followed_and_the_items_own_keys_keep_their_lines():
+    text = HEAD + ("actors:\n  - &base\n    id: a\n    name: A\n    type: person\n"
+                   "  - <<: *base\n    id: b\n    type: persn\n")
+    data, found = validate_text(text, NAME)
+    assert data["actors"][1] == {"id": "b", "name": "A", "type": "persn"}
+    assert [str(p) for p in found] == [
+        "content/x.yaml:11: actors[1].type must be one of person, organization, country, group, "
+        "got 'persn'; did you mean 'person'?"]
+
+
+def test_a_recursive_alias_is_refused():
+    assert one(HEAD + "summary: &s [*s]\n") == "content/x.yaml:4: nested deeper than 20 levels"
+
+
+def test_deep_nesting_is_refused():
+    text = HEAD + "summary: " + "[" * 25 + "]" * 25 + "\n"
+    assert validate_text(text, NAME) == (
+        None, [Problem(NAME, 4, "nested deeper than 20 levels")])
+
+
+def test_a_file_too_big_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "big.yaml"
+    text = HEAD + "summary: " + "x" * MAX_BYTES + "\n"
+    path.write_text(text)
+    message = f"the file is {len(text):,} bytes; a fact sheet may be at most 2,000,000"
+    assert validate_sheet_file(path) == (None, [Problem(str(path), None, message)])
+    assert validate_text(text, NAME)[1][0].message.startswith("the text is")
+
+
+def test_a_folder_or_missing_file_is_a_problem_not_a_traceback(tmp_path):
+    assert validate_sheet_file(tmp_path)[1][0].message.startswith("cannot read the file")
+    assert [str(p) for p in check_paths([tmp_path / "nope"])] == [
+        f"{tmp_path / 'nope'}: no such file or folder"]
+
+
+# --- whole files and folders ----------------------------------------------------------------
+
+def test_every_problem_in_a_file_is_reported_in_line_order():
+    path = FIXTURES / "many_problems.yaml"
+    data, found = validate_sheet_file(path)
+    assert data is not None
+    assert [str(p).removeprefix(f"{path}:") for p in found] == [
+        "4: `figurs`: unknown key; did you mean `figures`?",
+        "8: actors[0].type must be one of person, organization, country, group, got 'militia'",
+        "9: actors[1].id 'hamas' is used twice (first on line 6); ids must be unique; rename "
+        "one and the references to it",
+        "10: actors[1].name became false; quote it: 'NO'",
+        "13: figures[0].value must be a number, got 'lots'",
+        "15: figures[0].source 's9' is not a source id; the sheet lists no sources",
+        "17: events[0].date 2025-02-30 is not a real date; February 2025 has 28 days",
+    ]
+
+
+def test_two_sheets_with_one_slug_are_both_named():
+    folder = FIXTURES / "duplicate_slugs"
+    first, second = folder / "first.yaml", folder / "second.yaml"
+    assert [str(p) for p in check_paths([folder])] == [
+        f"{first}:2: slug 'gaza-talks' is also used by {second}:3; "
+        "each explainer needs its own slug",
+        f"{second}:3: slug 'gaza-talks' is also used by {first}:2; "
+        "each explainer needs its own slug",
+    ]
+
+
+def test_check_paths_finds_yaml_and_yml_and_skips_hidden_files(tmp_path):
+    (tmp_path / "a.yaml").write_text("schema: 1\nslug: a\ntitle: A\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.yml").write_text("schema: 1\nslug: b\ntitle: B\nfigurs: []\n")
+    (tmp_path / ".c.yaml.tmp").write_text("not: [valid")
+    (tmp_path / "notes.txt").write_text("not: [valid")
+    assert [str(p) for p in check_paths([tmp_path])] == [
+        f"{tmp_path / 'sub' / 'b.yml'}:4: `figurs`: unknown key; did you mean `figures`?"]
+
+
+def test_problem_prints_without_a_line_or_hint():
+    assert str(Problem("content/x.yaml", None, "no such file or folder")) == (
+        "content/x.yaml: no such file or folder")
+
+
+# --- the schema comes from the model --------------------------------------------------------
+
+def test_the_validator_tables_name_real_model_fields():
+    names = {f.name for cls in vars(model).values() if dataclasses.is_dataclass(cls)
+             for f in dataclasses.fields(cls)}
+    assert set(REFERENCES) | set(DATE_FORMS) | PROVENANCE <= names
+    assert set(REFERENCES.values()) <= {f.name for f in dataclasses.fields(model.FactSheet)}
+
+
+def test_a_key_added_to_the_model_is_checked_without_touching_the_validator(monkeypatch):
+    @dataclasses.dataclass
+    class WithImage(model.FactSheet):
+        image: str | None = model.doc("A picture for the page.", extra=True)
+
+    assert "unknown key" in one(HEAD + "image: gaza.jpg\n")
+    monkeypatch.setattr(model, "FactSheet", WithImage)
+    assert problems(HEAD + "image: gaza.jpg\n") == []
+    assert one(HEAD + "image: [a]\n") == "content/x.yaml:4: image must be text, got a list"
+
+
+# --- robustness ---------------------------------------------------------------------------
+
+def _seed_text() -> str:
+    return SEED.read_text(encoding="utf-8") if SEED.exists() else HEAD
+
+
+def _assert_only_problems(text: str) -> None:
+    data, found = validate_text(text, NAME)
+    assert data is None or isinstance(data, dict)
+    for p in found:
+        assert isinstance(p, Problem) and str(p).startswith(NAME)
+        assert "internal error" not in p.message, p
+
+
+_NASTY = st.sampled_from(["\t", ": ", " #", "#", "'", '"', "[", "]", "{", "}", "&a ", "*a",
+                          "!!python/object:os.system ", "- ", "\n", "\n  ", "---\n", "<<: ",
+                          "? ", "|", ">", "%", "@", "yes", "12:30", "2025-02-30", "0x_",
+                          "\x07", "\u2028", "é", "null", "~", "1e3", ".nan"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_random_edits_of_a_valid_sheet_never_raise(data):
+    text = _seed_text()
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(text)))
+        cut = data.draw(st.integers(0, 12))
+        insert = data.draw(st.one_of(_NASTY, st.text(max_size=6)))
+        text = text[:at] + insert + text[at + cut:]
+    _assert_only_problems(text)
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
+    | st.dates() | st.sampled_from(["person", "s1", "hamas", "2025-02-30", "2025-02"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["id", "name", "type", "value", "text", "date", "source", "figurs"]),
+        inner, max_size=3),
+    max_leaves=6)
+
+
+def _paths(value, prefix=()):
+    """Every place in a loaded sheet a value could be swapped."""
+    yield prefix
+    items = value.items() if isinstance(value, dict) else enumerate(value) \
+        if isinstance(value, list) else ()
+    for key, child in items:
+        yield from _paths(child, (*prefix, key))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_random_values_in_a_valid_sheet_never_raise(data):
+    sheet = yaml.safe_load(_seed_text())
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(list(_paths(sheet))[1:]))
+        parent = sheet
+        for key in path[:-1]:
+            parent = parent[key]
+        parent[path[-1]] = data.draw(_VALUES)
+    _assert_only_problems(yaml.safe_dump(sheet, allow_unicode=True, sort_keys=False))
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_any_text_at_all_never_raises(text):
+    _assert_only_problems(text)
+
+
+def test_checking_is_fast():
+    text = _seed_text()
+    start = time.perf_counter()
+    for _ in range(200):
+        validate_text(text, NAME)
+    assert time.perf_counter() - start < 2.0  # about 0.1 s on a 2-core machine
