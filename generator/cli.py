@@ -83,9 +83,15 @@ def check(paths: tuple[Path, ...]) -> None:
               help="Folder for the Markdown pages.")
 def render(content_dir: Path, templates_dir: Path, out_dir: Path) -> None:
     """Render fact sheets into Markdown explainer pages, without MkDocs."""
-    from generator.render import render_site
+    from generator.render import SheetProblems, render_site
 
-    written = render_site(content_dir, out_dir, [templates_dir])
+    try:
+        written = render_site(content_dir, out_dir, [templates_dir])
+    except SheetProblems as e:
+        for problem in e.problems:
+            click.echo(problem, err=True)
+        click.echo("nothing was written; fix the sheets above and render again", err=True)
+        sys.exit(1)
     for path in written:
         click.echo(str(path))
 

@@ -99,3 +99,36 @@ def test_unknown_command_is_a_usage_error_not_a_traceback():
     assert result.returncode == 2
     assert "No such command 'publish'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_render_writes_markdown_pages_without_mkdocs(tmp_path):
+    content = tmp_path / "content"
+    assert run("ingest", str(SEED), "--out", str(content)).returncode == 0
+    result = run("render", "--content", str(content), "--out", str(tmp_path / "pages"))
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "pages" / "hamas-says-talks-start-on-second-phase-of-gaza-ceasefire-deal.md"
+    assert page.read_text(encoding="utf-8").startswith("# Hamas says talks start")
+    assert (tmp_path / "pages" / "index.md").exists()
+
+
+def test_render_refuses_invalid_sheets_and_writes_nothing(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "x.yaml").write_text("schema: 1\nslug: x\ntitle: T\nfigurs: []\n")
+    result = run("render", "--content", str(content), "--out", str(tmp_path / "pages"))
+    assert result.returncode == 1
+    assert f"{content / 'x.yaml'}:4: " in result.stderr and "figures" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "pages").exists()
+
+
+def test_check_reports_every_problem_with_file_and_line(tmp_path):
+    sheet = tmp_path / "x.yaml"
+    sheet.write_text("schema: 1\nslug: x\ntitle: T\nfigures:\n  - value: lots\n    text: lots\n"
+                     "quotes:\n  - text: hi\n    speaker: nobody\n")
+    result = run("check", str(sheet))
+    assert result.returncode == 1
+    assert f"{sheet}:5: figures[0].value must be a number" in result.stderr
+    assert f"{sheet}:9: quotes[0].speaker" in result.stderr
+    assert run("check", str(ROOT / "tests" / "fixtures" / "sheets" / "000_ae57dd23660baea6.yaml")
+               ).returncode == 0

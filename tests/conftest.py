@@ -1,0 +1,67 @@
+"""Shared fixtures: the fixture sheets, and a small site built with the real mkdocs.yml."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SHEETS = ROOT / "tests" / "fixtures" / "sheets"
+SEED_SHEET = SHEETS / "000_ae57dd23660baea6.yaml"
+HOSTILE_SHEET = SHEETS / "hostile.yaml"
+SEED_ARTICLE = "seeds/000_ae57dd23660baea6.txt"
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def load_yaml(path: Path) -> dict:
+    """A fixture sheet as the renderer gets it (dates as date objects, as PyYAML reads them)."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def write_site(root: Path, sheets: dict[str, str]) -> Path:
+    """A site in root: the project's mkdocs.yml, templates/ and docs/, and the given sheets."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("img"))
+    (root / "seeds").mkdir()
+    shutil.copy(ROOT / SEED_ARTICLE, root / SEED_ARTICLE)
+    (root / "content").mkdir()
+    for name, text in sheets.items():
+        (root / "content" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def build_site(root: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in root, as a user runs it."""
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", "site"],
+        cwd=root, capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture
+def seed_sheet() -> dict:
+    return load_yaml(SEED_SHEET)
+
+
+@pytest.fixture
+def hostile_sheet() -> dict:
+    return load_yaml(HOSTILE_SHEET)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The fixture site (seed and hostile sheets), built once per session; its site/ dir."""
+    sheets = {p.name: p.read_text(encoding="utf-8") for p in (SEED_SHEET, HOSTILE_SHEET)}
+    root = write_site(tmp_path_factory.mktemp("fixture-site"), sheets)
+    result = build_site(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
