@@ -1,4 +1,7 @@
-"""Tests for generator.validate: one per check, each asserting the exact line an editor sees."""
+"""Tests for generator.validate: one per check, each asserting the exact line an editor sees.
+
+Reading the YAML safely, and its traps, is tested in test_yamlsafe.py.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +19,6 @@ from generator import model
 from generator.sheets import dump_sheet
 from generator.validate import (
     DATE_FORMS,
-    MAX_BYTES,
     PROVENANCE,
     REFERENCES,
     Problem,
@@ -247,7 +249,7 @@ def test_the_schema_must_be_1():
         "content/x.yaml:1: schema must be 1, got 2; this version reads schema 1 sheets only")
 
 
-# --- unknown and duplicate keys ----------------------------------------------------------
+# --- unknown keys (duplicate keys: test_yamlsafe.py) -------------------------------------
 
 def test_an_unknown_top_level_key_suggests_the_nearest():
     assert one(HEAD + "figurs: []\n") == (
@@ -267,156 +269,13 @@ def test_an_unknown_key_with_nothing_near_lists_the_keys():
         "optional")
 
 
-def test_a_duplicate_key_is_reported_not_silently_overwritten():
-    assert one(HEAD + "summary: First\nsummary: Second\n") == (
-        "content/x.yaml:5: `summary` appears twice (first on line 4); YAML keeps only the last "
-        "one; remove one of them")
-
-
-def test_a_duplicate_key_in_an_item():
-    text = HEAD + "places:\n  - name: Doha\n    type: city\n    type: country\n"
-    assert one(text) == ("content/x.yaml:7: `places[0].type` appears twice (first on line 6); "
-                         "YAML keeps only the last one; remove one of them")
-
-
-# --- YAML traps ---------------------------------------------------------------------------
-
-@pytest.mark.parametrize("entry, expected", [
-    ("actors:\n  - id: a\n    name: NO",
-     "content/x.yaml:6: actors[0].name became false; quote it: 'NO'"),
-    ("events:\n  - what: yes", "content/x.yaml:5: events[0].what became true; quote it: 'yes'"),
-    ("summary: 12:30", "content/x.yaml:4: summary became the number 750; quote it: '12:30'"),
-    ("summary: 1.0e+3", "content/x.yaml:4: summary became the number 1000.0; quote it: '1.0e+3'"),
-    ("summary: 2025-02-04",
-     "content/x.yaml:4: summary became the date 2025-02-04; quote it: '2025-02-04'"),
-    ("actors:\n  - id: a\n    name: A\n    aliases: [Hamas, off]",
-     "content/x.yaml:7: actors[0].aliases[1] became false; quote it: 'off'"),
-])
-def test_text_that_yaml_turned_into_something_else(entry, expected):
-    assert one(HEAD + entry + "\n") == expected
-
-
-def test_a_quoted_value_is_text():
-    assert problems(HEAD + "summary: '12:30'\nactors:\n  - id: a\n    name: 'NO'\n") == []
-
-
-def test_text_cut_short_by_a_hash():
-    assert one(HEAD + "summary: Talks on round #2 begin\n") == (
-        "content/x.yaml:4: summary was cut short at ' #': YAML reads the rest of the line as a "
-        "comment; quote the whole value: 'Talks on round #2 begin'")
-
-
-def test_a_spaced_out_comment_after_a_value_is_fine():
-    assert problems(HEAD + "summary: Talks begin   # the standfirst\n") == []
-
-
-def test_a_tab_in_the_indentation(tmp_path):
-    assert [str(p) for p in validate_sheet_file(FIXTURES / "tab_indent.yaml")[1]] == [
-        f"{FIXTURES / 'tab_indent.yaml'}:6: a tab in the indentation; "
-        "YAML indents with spaces only: replace the tab with spaces"]
-
-
-def test_a_file_that_is_not_utf8():
-    path = FIXTURES / "not_utf8.yaml"
-    data, found = validate_sheet_file(path)
-    assert data is None
-    assert [str(p) for p in found] == [
-        f"{path}:3: the file is not UTF-8 (byte 0xe9 cannot be read); re-save the file as UTF-8"]
-
-
-@pytest.mark.parametrize("text, expected", [
-    (HEAD + "summary: Hamas: talks begin\n",
-     "content/x.yaml:4: YAML error: mapping values are not allowed in this context; "
-     "a value containing ': ' must be quoted"),
-    (HEAD + "summary: 'Talks begin\nactors: []\n",
-     "content/x.yaml:4: YAML error: found unexpected end of stream while scanning a quoted "
-     "scalar; a quote opened here is never closed"),
-    (HEAD + "summary: *talks\n",
-     "content/x.yaml:4: YAML error: found undefined alias; a value starting with * must be "
-     "quoted"),
-    (HEAD + "---\nsummary: x\n",
-     "content/x.yaml:4: YAML error: but found another document (expected a single document in "
-     "the stream on line 1); a sheet is one YAML document; remove the '---' line"),
-    (HEAD + "summary: a\x07b\n",
-     "content/x.yaml:4: character '\\x07' is not allowed in YAML (control characters are not "
-     "allowed); delete it, or re-save the file as plain UTF-8 text"),
-    ("", "content/x.yaml:1: the file is empty; a sheet needs at least schema, slug and title"),
-    ("- a\n- b\n", "content/x.yaml:1: a fact sheet must be a mapping of keys (schema, slug, "
-     "title, ...), got a list"),
-])
-def test_a_file_that_is_not_a_sheet_gives_one_line_and_no_data(text, expected):
-    data, found = validate_text(text, NAME)
-    assert data is None and [str(p) for p in found] == [expected]
-
-
-# --- safe loading -------------------------------------------------------------------------
-
-def test_python_tags_are_refused():
-    path = FIXTURES / "python_tag.yaml"
-    data, found = validate_sheet_file(path)
-    assert data is None
-    assert [str(p) for p in found] == [
-        f"{path}:3: the tag !!python/object/apply:os.system is not allowed; "
-        "fact sheets are plain YAML; remove the tag"]
-
-
-def test_any_other_tag_is_refused():
-    assert problems(HEAD + "summary: !note x\n") == [
-        "content/x.yaml:4: the tag !note is not allowed; fact sheets are plain YAML; "
-        "remove the tag"]
-
-
-def test_an_alias_bomb_is_refused_quickly():
-    start = time.perf_counter()
-    data, found = validate_sheet_file(FIXTURES / "alias_bomb.yaml")
-    assert time.perf_counter() - start < 0.5
-    assert data is None
-    assert [p.message for p in found] == [
-        "more than 100 aliases (*name): refused as a possible alias bomb"]
-
-
-def test_a_few_aliases_are_fine():
-    text = HEAD + "actors:\n  - id: a\n    name: A\n    aliases: &al [A1]\n" \
-                  "  - id: b\n    name: B\n    aliases: *al\n"
-    assert problems(text) == []
-
-
-def test_merge_keys_are_followed_and_the_items_own_keys_keep_their_lines():
-    text = HEAD + ("actors:\n  - &base\n    id: a\n    name: A\n    type: person\n"
-                   "  - <<: *base\n    id: b\n    type: persn\n")
-    data, found = validate_text(text, NAME)
-    assert data["actors"][1] == {"id": "b", "name": "A", "type": "persn"}
-    assert [str(p) for p in found] == [
-        "content/x.yaml:11: actors[1].type must be one of person, organization, country, group, "
-        "got 'persn'; did you mean 'person'?"]
-
-
-def test_a_recursive_alias_is_refused():
-    assert one(HEAD + "summary: &s [*s]\n") == "content/x.yaml:4: nested deeper than 20 levels"
-
-
-def test_deep_nesting_is_refused():
-    text = HEAD + "summary: " + "[" * 25 + "]" * 25 + "\n"
-    assert validate_text(text, NAME) == (
-        None, [Problem(NAME, 4, "nested deeper than 20 levels")])
-
-
-def test_a_file_too_big_is_refused_without_reading_it(tmp_path):
-    path = tmp_path / "big.yaml"
-    text = HEAD + "summary: " + "x" * MAX_BYTES + "\n"
-    path.write_text(text)
-    message = f"the file is {len(text):,} bytes; a fact sheet may be at most 2,000,000"
-    assert validate_sheet_file(path) == (None, [Problem(str(path), None, message)])
-    assert validate_text(text, NAME)[1][0].message.startswith("the text is")
-
+# --- whole files and folders ----------------------------------------------------------------
 
 def test_a_folder_or_missing_file_is_a_problem_not_a_traceback(tmp_path):
     assert validate_sheet_file(tmp_path)[1][0].message.startswith("cannot read the file")
     assert [str(p) for p in check_paths([tmp_path / "nope"])] == [
         f"{tmp_path / 'nope'}: no such file or folder"]
 
-
-# --- whole files and folders ----------------------------------------------------------------
 
 def test_every_problem_in_a_file_is_reported_in_line_order():
     path = FIXTURES / "many_problems.yaml"
