@@ -77,16 +77,17 @@ def check(paths: tuple[Path, ...]) -> None:
 @click.option("--content", "content_dir", default=CONTENT, show_default=True,
               type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--templates", "templates_dir", default=Path("templates"), show_default=True,
-              type=click.Path(file_okay=False, path_type=Path))
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of template overrides; the packaged defaults fill in the rest.")
 @click.option("--out", "out_dir", required=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the Markdown pages.")
 def render(content_dir: Path, templates_dir: Path, out_dir: Path) -> None:
-    """Render fact sheets into Markdown explainer pages, without MkDocs."""
+    """Render fact sheets into the site's Markdown pages, without MkDocs."""
     from generator.render import SheetProblems, render_site
 
     try:
-        written = render_site(content_dir, out_dir, [templates_dir])
+        written = render_site(content_dir, out_dir, templates_dir)
     except SheetProblems as e:
         for problem in e.problems:
             click.echo(problem, err=True)

@@ -46,7 +46,8 @@ class Source:
 class Actor:
     """Who acts: a person, organisation, country or group."""
 
-    id: str = doc("Unique in the sheet, [a-z0-9-]+; quotes and affiliations refer to it.")
+    id: str = doc("Unique in the sheet, [a-z0-9-]+; quotes and affiliations refer to it. "
+                  "The same id in two sheets is the same actor, with one page on the site.")
     name: str = doc("The fullest form of the name the article gives.")
     type: ActorType = doc("person | organization | country | group.")
     role: str | None = doc("Title or function as the article gives it; null if none.")
@@ -144,6 +145,10 @@ class FactSheet:
     figures: list[Figure] = doc("Numbers, with who says so.", factory=list)
     events: list[Event] = doc("The timeline.", factory=list)
     quotes: list[Quote] = doc("What was said, word for word.", factory=list)
+    unknowns: list[str] = doc(
+        "Open questions the reporting leaves unanswered, one sentence each "
+        "(\"When the second phase will start.\"); shown as \"What we don't know\".",
+        extra=True, factory=list)
     review: Review = doc("Review state and notes for the editor.", factory=lambda: Review("draft"))
 
 

@@ -1,47 +1,53 @@
-"""Rendering fact sheets into Markdown pages: one explainer per sheet, plus the home page.
+"""Rendering fact sheets into Markdown pages: the explainers and the site around them.
 
 A library with no MkDocs in it: the MkDocs plugin and the CLI's `render` both call it, so a
 change of site builder never touches rendering. Every sheet value reaches the Markdown through
 the `md` filter (generator.escape); the templates hold the only markup.
+
+The pages: one explainer `<slug>.md` per sheet, the home page `index.md`, the actor index
+`actors.md`, one page `actor/<id>.md` per actor across all sheets, and `reference.md`, the
+editors' reference to the sheet's keys. Templates come from the site's own template folder
+first, then from the defaults in generator/templates/; an override can extend a default as
+`default/<name>`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import re
 import tempfile
-from dataclasses import MISSING, fields
 from pathlib import Path
 
 import jinja2
 
-from generator import model
+from generator.actor_index import ActorEntry, collect_actors, index_sections
 from generator.escape import escape_md, escape_url
-from generator.slugs import is_slug
+from generator.jsonld import front_matter, page_metadata
+from generator.pagedata import (
+    check_id,
+    check_slug,
+    format_date,
+    iso_date,
+    newest_date,
+    normalize_sheet,
+    sort_events,
+    status_class,
+    status_label,
+)
+from generator.reference import describe_model
 from generator.validate import validate_sheet_file
 
+__all__ = ["SheetProblems", "format_date", "iso_date", "load_sheets", "make_environment",
+           "normalize_sheet", "render_actor", "render_actors", "render_explainer", "render_home",
+           "render_pages", "render_reference", "render_site", "sort_events"]
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 SHEET_SUFFIXES = (".yaml", ".yml")
-HOME = "index"
-
-# The list keys of a sheet and the dataclass that declares each item's keys.
-ITEM_KINDS = {
-    "sources": model.Source, "actors": model.Actor, "places": model.Place,
-    "phases": model.Phase, "figures": model.Figure, "events": model.Event,
-    "quotes": model.Quote,
-}
-# Provenance keys a hand-written sheet may not have yet; the page then shows none.
-PROVENANCE_KEYS = frozenset({"evidence", "source"})
-# Annotations of the keys a sheet must have (generator.validate's rule: one text or number).
-REQUIRED_TYPES = frozenset({"str", "int", "float", "int | float"})
-
-STATUS_LABELS = {
-    "planned": "Planned", "negotiating": "Under negotiation", "in_force": "In force",
-    "completed": "Completed", "suspended": "Suspended", "collapsed": "Collapsed",
-    "unknown": "Status unknown",
-}
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+HOME, ACTORS, ACTOR_DIR, REFERENCE = "index", "actors", "actor", "reference"
+# Pages of the site itself, for the navigation; explainers and actor pages are reached from them.
+SITE_PAGES = (f"{HOME}.md", f"{ACTORS}.md", f"{REFERENCE}.md")
+# Slugs an explainer cannot have: the site's own pages use them.
+RESERVED_SLUGS = {HOME: "the home page", ACTORS: "the actor index",
+                  ACTOR_DIR: "the actor pages", REFERENCE: "the reference page"}
 
 
 class SheetProblems(Exception):
@@ -62,7 +68,8 @@ def load_sheets(content_dir: Path) -> tuple[list[dict], list[str]]:
 
 def _load_sheet_files(content_dir: Path) -> tuple[list[tuple[Path, dict]], list[str]]:
     """(path, sheet) for each valid sheet file, in name order, without slug clashes."""
-    loaded, problems, owners = [], [], {HOME: None}
+    loaded, problems = [], []
+    owners: dict[str, str] = {slug: f"reserved for {page}" for slug, page in RESERVED_SLUGS.items()}
     if not content_dir.is_dir():
         return [], [f"{content_dir}: no such folder of fact sheets"]
     for path in sorted(p for p in content_dir.glob("*") if p.suffix in SHEET_SUFFIXES):
@@ -72,10 +79,9 @@ def _load_sheet_files(content_dir: Path) -> tuple[list[tuple[Path, dict]], list[
             continue
         slug = sheet["slug"]
         if slug in owners:
-            owner = f"used by {owners[slug]}" if owners[slug] else "reserved for the home page"
-            problems.append(f"{path}:1: slug '{slug}' is already {owner}; choose another")
+            problems.append(f"{path}:1: slug '{slug}' is already {owners[slug]}; choose another")
             continue
-        owners[slug] = path
+        owners[slug] = f"used by {path}"
         loaded.append((path, sheet))
     return loaded, problems
 
@@ -88,26 +94,31 @@ def _validate(path: Path) -> tuple[dict | None, list[str]]:
 
 # ---- Rendering -----------------------------------------------------------------------------
 
-def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
-    """Jinja environment for Markdown output: first template dir wins, unknown names raise."""
+def make_environment(overrides: Path | None = None) -> jinja2.Environment:
+    """Jinja environment for Markdown output: the site's templates over the packaged defaults."""
+    folders = [overrides, DEFAULT_TEMPLATES] if overrides else [DEFAULT_TEMPLATES]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        loader=jinja2.ChoiceLoader([
+            jinja2.FileSystemLoader([str(d) for d in folders]),
+            jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(DEFAULT_TEMPLATES))}),
+        ]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the output is Markdown: values go through `md`, not HTML escaping
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=escape_md, url=escape_url, slug=check_slug, longdate=format_date,
-                       status_label=status_label, status_class=status_class)
+    env.filters.update(md=escape_md, url=escape_url, slug=check_slug, actor_id=check_id,
+                       longdate=format_date, status_label=status_label,
+                       status_class=status_class)
     return env
 
 
 def render_explainer(sheet: dict, env: jinja2.Environment) -> str:
-    """The explainer page for one sheet, as Markdown."""
+    """The explainer page for one sheet, as Markdown after its metadata (front matter)."""
     sheet = normalize_sheet(sheet)
     actors = {a["id"]: a for a in sheet["actors"] if "id" in a}
-    return env.get_template("explainer.md.j2").render(
+    page = env.get_template("explainer.md.j2").render(
         sheet=sheet,
         actors=actors,
         sources={s["id"]: s for s in sheet["sources"] if "id" in s},
@@ -116,6 +127,7 @@ def render_explainer(sheet: dict, env: jinja2.Environment) -> str:
         events=sort_events(sheet["events"]),
         updated=newest_date(sheet),
     )
+    return front_matter(page_metadata(sheet)) + page
 
 
 def render_home(sheets: list[dict], env: jinja2.Environment) -> str:
@@ -126,9 +138,30 @@ def render_home(sheets: list[dict], env: jinja2.Environment) -> str:
     return env.get_template("home.md.j2").render(entries=entries)
 
 
-def render_pages(content_dir: Path, template_dirs: list[Path]) -> tuple[dict[str, str], list[str]]:
-    """Every page of the site as {"slug.md": markdown}, and every sheet problem found."""
-    env = make_environment(template_dirs)
+def render_actors(sheets: list[dict], env: jinja2.Environment) -> dict[str, str]:
+    """The actor index and one page per actor across the sheets, as {"uri.md": markdown}."""
+    entries = collect_actors([normalize_sheet(s) for s in sheets])
+    pages = {f"{ACTORS}.md": env.get_template("actors.md.j2").render(
+        sections=index_sections(entries))}
+    for entry in entries:
+        pages[f"{ACTOR_DIR}/{check_id(entry.id)}.md"] = render_actor(entry, env)
+    return pages
+
+
+def render_actor(entry: ActorEntry, env: jinja2.Environment) -> str:
+    """One actor's page: who they are and the explainers that mention them."""
+    return env.get_template("actor.md.j2").render(entry=entry)
+
+
+def render_reference(env: jinja2.Environment) -> str:
+    """The editors' reference to every fact sheet key, read from generator.model."""
+    return env.get_template("reference.md.j2").render(records=describe_model())
+
+
+def render_pages(content_dir: Path, overrides: Path | None = None
+                 ) -> tuple[dict[str, str], list[str]]:
+    """Every page of the site as {"uri.md": markdown}, and every sheet problem found."""
+    env = make_environment(overrides)
     loaded, problems = _load_sheet_files(Path(content_dir))
     pages, rendered = {}, []
     for path, sheet in loaded:
@@ -139,17 +172,22 @@ def render_pages(content_dir: Path, template_dirs: list[Path]) -> tuple[dict[str
             continue
         rendered.append(sheet)
     pages[f"{HOME}.md"] = render_home(rendered, env)
+    pages.update(render_actors(rendered, env))
+    pages[f"{REFERENCE}.md"] = render_reference(env)
     return pages, problems
 
 
-def render_site(content_dir: Path, out_dir: Path, template_dirs: list[Path]) -> list[Path]:
-    """Write index.md and one <slug>.md per sheet to out_dir; raise SheetProblems first if any."""
-    pages, problems = render_pages(content_dir, template_dirs)
+def render_site(content_dir: Path, out_dir: Path, overrides: Path | None = None) -> list[Path]:
+    """Write every page of the site to out_dir; raise SheetProblems first if there are any."""
+    pages, problems = render_pages(content_dir, overrides)
     if problems:
         raise SheetProblems(problems)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    return [write_atomically(out_dir / name, text) for name, text in pages.items()]
+    written = []
+    for name, text in pages.items():
+        path = Path(out_dir) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        written.append(write_atomically(path, text))
+    return written
 
 
 def write_atomically(path: Path, text: str) -> Path:
@@ -163,84 +201,3 @@ def write_atomically(path: Path, text: str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
-
-
-# ---- What the templates are given ----------------------------------------------------------
-
-def normalize_sheet(sheet: dict) -> dict:
-    """A copy with every optional key present, so templates test values, not keys."""
-    out = _with_defaults(sheet, model.FactSheet)
-    for key, kind in ITEM_KINDS.items():
-        out[key] = [_with_defaults(item, kind) for item in out[key] or []]
-    out["review"] = _with_defaults(out["review"] or {}, model.Review)
-    return out
-
-
-def _with_defaults(item: dict, kind: type) -> dict:
-    """item plus the model's default for each absent key the validator lets a sheet omit.
-
-    Required keys (one text or number, as generator.validate decides) stay absent, so a
-    template that uses one on a sheet without it fails loudly under StrictUndefined.
-    """
-    out = dict(item)
-    for f in fields(kind):
-        if f.name in out or _is_required(f):
-            continue
-        default = f.default_factory() if f.default_factory is not MISSING else f.default
-        out[f.name] = model.to_plain(default)
-    return out
-
-
-def _is_required(f) -> bool:
-    """A key whose type is one text or number (annotations are strings in model.py)."""
-    return str(f.type) in REQUIRED_TYPES and f.name not in PROVENANCE_KEYS and \
-        not f.metadata.get("extra")
-
-
-def sort_events(events: list[dict]) -> list[dict]:
-    """Events by date; undated ones keep the article's order, after the dated ones."""
-    return sorted(events, key=lambda e: (iso_date(e["date"]) is None, iso_date(e["date"]) or ""))
-
-
-def newest_date(sheet: dict) -> str | None:
-    """The latest publication date among the sheet's sources, as YYYY-MM-DD, or None."""
-    dates = [iso_date(s.get("published")) for s in sheet.get("sources") or []]
-    return max((d for d in dates if d), default=None)
-
-
-def iso_date(value: object) -> str | None:
-    """A sheet date (a date object, YYYY-MM-DD, YYYY-MM, YYYY or a bare year) as text."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%Y-%m-%d")
-    return str(value)
-
-
-def format_date(value: object) -> str:
-    """A sheet date as a reader writes it: 4 February 2025, February 2025 or 2025."""
-    text = iso_date(value) or ""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
-    if not match or not 1 <= int(match[2] or 1) <= 12:
-        return text
-    year, month, day = match.groups()
-    parts = [str(int(day))] if day else []
-    parts += [MONTHS[int(month) - 1]] if month else []
-    return " ".join(parts + [year])
-
-
-def check_slug(value: object) -> str:
-    """A slug safe to put in a link target; anything else is a bug upstream."""
-    if not is_slug(value):
-        raise ValueError(f"not a slug: {value!r}")
-    return value
-
-
-def status_label(status: object) -> str:
-    """A phase status as readers say it."""
-    return STATUS_LABELS.get(str(status), STATUS_LABELS["unknown"])
-
-
-def status_class(status: object) -> str:
-    """A CSS class suffix for a phase status, from a fixed list only."""
-    return str(status).replace("_", "-") if status in STATUS_LABELS else "unknown"

@@ -1,7 +1,9 @@
-"""The built site in headless Chromium: sections, provenance on click, nothing runs or leaks.
+"""The built site in headless Chromium: sections, provenance on click, search, accessibility.
 
-Uses Debian's /usr/bin/chromium (`make browser` installs it), never Playwright's own download.
-Set EXPLAINERS_SCREENSHOTS=DIR to keep the screenshots (the README's come from here).
+Uses Debian's /usr/bin/chromium (`make browser` installs it), never Playwright's own download,
+and axe-core's axe.min.js as the axe-playwright-python package ships it (a test dependency).
+Set EXPLAINERS_SCREENSHOTS=DIR to keep the screenshots (the README's come from here:
+EXPLAINERS_SCREENSHOTS=screenshots .venv/bin/pytest tests/test_browser.py).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import subprocess
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,7 +26,12 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 SEED = "hamas-says-talks-start-on-second-phase-of-gaza-ceasefire-deal/"
+SEED_TITLE = "Hamas says talks start on second phase of Gaza ceasefire deal"
 HOSTILE = "hostile-values/"
+SECTIONS = ["At a glance", "Phases", "Who's involved", "Timeline", "What they said",
+            "What we don't know", "Sources", "How this page was made"]
+# Every kind of page the site has, for the accessibility check.
+SITE_PAGES = ["", SEED, "actors/", "actor/benjamin-netanyahu/", "reference/", "about/"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -99,8 +107,9 @@ def open_page(browser):
     """open_page(url, width) -> Visit; every tab is closed after the test."""
     contexts = []
 
-    def open_(url: str, width: int = 1280) -> Visit:
-        context = browser.new_context(viewport={"width": width, "height": 900})
+    def open_(url: str, width: int = 1280, scheme: str = "light") -> Visit:
+        context = browser.new_context(viewport={"width": width, "height": 900},
+                                      color_scheme=scheme)
         contexts.append(context)
         page = context.new_page()
         visit = Visit(page)
@@ -128,9 +137,10 @@ def test_seed_page_shows_its_sections_and_evidence_on_click(open_page, seed_url,
     visit = open_page(seed_url + SEED)
     page = visit.page
     headings = page.locator("article h2")
-    assert [t.rstrip("¶").strip() for t in headings.all_inner_texts()] == [
-        "At a glance", "Phases", "Who's involved", "Timeline", "What they said", "Sources"]
+    assert [t.rstrip("¶").strip() for t in headings.all_inner_texts()] == SECTIONS
     assert all(h.is_visible() for h in headings.all())
+    assert page.locator(".xb-meta").first.inner_text().split() == [
+        "Date", "unknown", "·", "1", "source", "·", "Reviewed", "by", "an", "editor"]
     assert page.get_by_text("In force", exact=True).is_visible()
     card = page.locator(".xb-figures li", has_text="more than 47,000")
     evidence = card.locator("details.quote p").first
@@ -144,23 +154,80 @@ def test_seed_page_shows_its_sections_and_evidence_on_click(open_page, seed_url,
     visit.assert_clean()
 
 
-def test_seed_page_fits_a_phone(open_page, seed_url, shots):
-    visit = open_page(seed_url + SEED, width=390)
+@pytest.mark.parametrize("path, name", [(SEED, "explainer"), ("", "home")])
+def test_pages_fit_a_phone(open_page, seed_url, shots, path, name):
+    visit = open_page(seed_url + path, width=390)
     width = visit.page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
-    visit.page.screenshot(path=shots / "explainer-phone.png", full_page=True)
+    visit.page.screenshot(path=shots / f"{name}-phone.png", full_page=True)
     visit.assert_clean()
 
 
 def test_home_lists_explainers_that_open(open_page, seed_url, shots):
     visit = open_page(seed_url)
     page = visit.page
-    page.screenshot(path=shots / "home.png", full_page=True)
-    page.locator(".xb-home").get_by_role(
-        "link", name="Hamas says talks start on second phase of Gaza ceasefire deal").click()
+    page.screenshot(path=shots / "home-desktop.png", full_page=True)
+    card = page.locator(".xb-home li", has_text=SEED_TITLE)
+    assert "Reviewed by an editor" in card.inner_text()
+    card.get_by_role("link", name=SEED_TITLE).click()
     page.wait_for_load_state("networkidle")
     assert page.url.endswith("/" + SEED)
     assert page.locator("h1").inner_text().startswith("Hamas says talks start")
+    visit.assert_clean()
+
+
+def test_an_actor_page_leads_back_to_the_explainer(open_page, seed_url):
+    visit = open_page(seed_url + SEED)
+    page = visit.page
+    page.locator("article").get_by_role("link", name="Benjamin Netanyahu").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("/actor/benjamin-netanyahu/")
+    assert page.locator("h1").inner_text().startswith("Benjamin Netanyahu")
+    page.locator("article").get_by_role("link", name=SEED_TITLE).click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("/" + SEED)
+    page.get_by_role("link", name="Actors", exact=True).first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("/actors/")
+    visit.assert_clean()
+
+
+def search(page, words: str):
+    """Type words into Material's search box; the result list, once it shows."""
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(words, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    return page.locator(".md-search-result")
+
+
+@pytest.mark.parametrize("words", ["Netanyahu", "Doha", "ceasefire"])
+def test_search_finds_the_explainer_by_actor_place_and_title(open_page, seed_url, words):
+    visit = open_page(seed_url)
+    results = search(visit.page, words)
+    assert SEED_TITLE in results.inner_text(), words
+    results.locator(f"a.md-search-result__link[href*='/{SEED}']").first.click()
+    visit.page.wait_for_load_state("networkidle")
+    assert SEED in visit.page.url
+    visit.assert_clean()
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's serious and critical violations on the page, one line each."""
+    page.add_script_tag(path=str(files("axe_playwright_python") / "axe.min.js"))
+    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']} ({v['impact']}): {v['help']}: "
+            + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+                        for n in v["nodes"][:5])
+            for v in results["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", SITE_PAGES)
+def test_no_serious_accessibility_violations(open_page, seed_url, path, scheme):
+    visit = open_page(seed_url + path, scheme=scheme)
+    for summary in visit.page.locator("details summary").all():
+        summary.click()  # check the evidence sentences too
+    assert axe_violations(visit.page) == []
     visit.assert_clean()
 
 
@@ -177,9 +244,6 @@ def test_hostile_page_runs_nothing_and_shows_the_payloads(open_page, fixture_url
         "</title><script>alert('title')</script> # Not a heading {{ 6*7 }}")
     assert page.title() == "</title><script>alert('title')</script> # Not a heading {{ 6*7 }}" \
                            " - Explainers"
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially("alert", delay=20)
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
-    assert "<script>alert('title')</script>" in page.locator(".md-search-result").inner_text()
+    assert "<script>alert('title')</script>" in search(page, "alert").inner_text()
     page.wait_for_timeout(300)
     visit.assert_clean()

@@ -107,7 +107,7 @@ def test_render_writes_markdown_pages_without_mkdocs(tmp_path):
     result = run("render", "--content", str(content), "--out", str(tmp_path / "pages"))
     assert result.returncode == 0, result.stderr
     page = tmp_path / "pages" / "hamas-says-talks-start-on-second-phase-of-gaza-ceasefire-deal.md"
-    assert page.read_text(encoding="utf-8").startswith("# Hamas says talks start")
+    assert "\n---\n\n# Hamas says talks start" in page.read_text(encoding="utf-8")  # after metadata
     assert (tmp_path / "pages" / "index.md").exists()
 
 

@@ -8,10 +8,12 @@ from pathlib import Path
 import jinja2
 import pytest
 import yaml
-from conftest import HOSTILE_SHEET, ROOT, SEED_SHEET
+from conftest import HOSTILE_SHEET, SEED_SHEET
 
 from generator.escape import escape_md as md
+from generator.jsonld import front_matter, page_metadata
 from generator.render import (
+    DEFAULT_TEMPLATES,
     SheetProblems,
     format_date,
     load_sheets,
@@ -19,21 +21,27 @@ from generator.render import (
     normalize_sheet,
     render_explainer,
     render_home,
+    render_pages,
     render_site,
     sort_events,
 )
 
-TEMPLATES = ROOT / "templates"
+SEED_SLUG = "hamas-says-talks-start-on-second-phase-of-gaza-ceasefire-deal"
 
 
 @pytest.fixture(scope="module")
 def env() -> jinja2.Environment:
-    return make_environment([TEMPLATES])
+    return make_environment()
 
 
 def sheet(slug: str = "a-sheet", title: str = "A sheet", **keys) -> dict:
     """A minimal valid sheet, with keys added or replaced."""
     return {"schema": 1, "slug": slug, "title": title, **keys}
+
+
+def body(page: str) -> str:
+    """A page without its front matter."""
+    return page.split("\n---\n\n", 1)[1] if page.startswith("---\n") else page
 
 
 def section(page: str, heading: str) -> str:
@@ -49,26 +57,29 @@ def test_seed_page_has_every_section_in_order(env, seed_sheet):
     page = render_explainer(seed_sheet, env)
     headings = [line[3:] for line in page.splitlines() if line.startswith("## ")]
     assert headings == ["At a glance", "Phases", "Who's involved", "Timeline",
-                        "What they said", "Sources"]
-    assert page.startswith(f"# {md(seed_sheet['title'])}\n")
+                        "What they said", "What we don't know", "Sources",
+                        "How this page was made"]
+    assert body(page).startswith(f"# {md(seed_sheet['title'])}\n")
 
 
 def test_seed_phases_show_number_name_status_and_terms(env, seed_sheet):
     phases = section(render_explainer(seed_sheet, env), "Phases")
-    assert "### First phase\n" in phases
+    assert '### First phase {: data-step="1" }\n' in phases
     assert '<span class="xb-status xb-status--in-force">In force</span>' in phases
     assert "Phase 1 of 3 · Start: Jan&#46; 19 · Duration: six weeks" in phases
     assert f"- {md('the release of some of the Israeli hostages held by Hamas')}" in phases
     assert '<span class="xb-status xb-status--negotiating">Under negotiation</span>' in phases
-    assert "### Phase 3\n" in phases
+    assert '### Phase 3 {: data-step="3" }\n' in phases
     assert "xb-status--unknown" in phases
 
 
 def test_seed_people_show_role_and_affiliation_by_name(env, seed_sheet):
     who = section(render_explainer(seed_sheet, env), "Who's involved")
-    assert "- **Benjamin Netanyahu** — Israeli Prime Minister · Israel\n" in who
-    assert f"- **{md('Abdel-Latif Al-Qanoua')}** — Hamas spokesperson · Hamas\n" in who
-    assert "- **Hamas** — Palestinian militant group\n" in who
+    assert "- **[Benjamin Netanyahu](actor/benjamin-netanyahu.md)** — Israeli Prime Minister" \
+           " · Israel\n" in who
+    assert f"- **[{md('Abdel-Latif Al-Qanoua')}](actor/abdel-latif-al-qanoua.md)** — Hamas " \
+           "spokesperson · Hamas\n" in who
+    assert "- **[Hamas](actor/hamas.md)** — Palestinian militant group\n" in who
     assert who.index("### People") < who.index("### Organisations") < who.index("### Places")
 
 
@@ -88,8 +99,10 @@ def test_seed_figures_show_text_measure_attribution_and_evidence(env, seed_sheet
 def test_seed_quotes_name_their_speakers(env, seed_sheet):
     quotes = section(render_explainer(seed_sheet, env), "What they said")
     assert f"> “{md(seed_sheet['quotes'][0]['text'])}”" in quotes
-    assert f"> — **{md('Abdel-Latif Al-Qanoua')}**, Hamas spokesperson" in quotes
-    assert "> — **Sharren Haskel**, Israeli deputy foreign minister" in quotes
+    assert f"> — **[{md('Abdel-Latif Al-Qanoua')}](actor/abdel-latif-al-qanoua.md)**, Hamas " \
+           "spokesperson" in quotes
+    assert "> — **[Sharren Haskel](actor/sharren-haskel.md)**, Israeli deputy foreign " \
+           "minister" in quotes
 
 
 def test_every_fact_shows_its_evidence(env, seed_sheet):
@@ -112,7 +125,9 @@ def test_meta_line_and_sources_for_an_undated_reviewed_sheet(env, seed_sheet):
 
 def test_empty_sections_are_left_out(env):
     page = render_explainer(sheet(summary="Just a summary."), env)
-    assert "## " not in page
+    assert [line for line in page.splitlines() if line.startswith("## ")] == [
+        "## How this page was made"]
+    assert "names no source article" in page and "No editor has checked" in page
     assert "Just a summary&#46;\n{: .xb-standfirst }" in page
     assert '!!! warning "Draft"' in page
 
@@ -142,8 +157,26 @@ def test_unknown_speaker_and_affiliation(env):
                 {"text": "Hi", "speaker": "ann"}],
     ), env)
     assert page.count("> — **unattributed**") == 2
-    assert "> — **Ann**\n" in page
-    assert "- **Ann**\n" in page  # no role, and an affiliation naming nobody is left out
+    assert "> — **[Ann](actor/ann.md)**\n" in page
+    assert "- **[Ann](actor/ann.md)**\n" in page  # no role; an affiliation naming nobody is left out
+
+
+def test_what_we_dont_know_lists_the_unknowns_only_when_there_are_some(env, seed_sheet):
+    unknowns = section(render_explainer(seed_sheet, env), "What we don't know")
+    assert [line for line in unknowns.splitlines() if line.startswith("- ")] == [
+        f"- {md(u)}" for u in seed_sheet["unknowns"]]
+    assert "What we don't know" not in render_explainer(sheet(unknowns=[]), env)
+
+
+def test_a_date_only_as_written_comes_with_its_articles_date(env):
+    sources = [{"id": "s1", "title": "T", "published": dt.date(2025, 2, 4)},
+               {"id": "s2", "title": "U", "published": None}]
+    events = [{"date": None, "date_text": "Tuesday", "what": "talks", "source": "s1"},
+              {"date": None, "date_text": "Monday", "what": "vote", "source": "s2"},
+              {"date": "2025-02-03", "date_text": "Monday", "what": "strike", "source": "s1"}]
+    timeline = section(render_explainer(sheet(sources=sources, events=events), env), "Timeline")
+    assert "**Tuesday (article of 4 February 2025)**" in timeline
+    assert "**Monday**{" in timeline and "**Monday (3 February 2025)**" in timeline
 
 
 def test_dates_may_be_date_objects_or_text(env):
@@ -173,7 +206,7 @@ def test_source_links_only_to_http_urls(env):
 
 
 def test_hostile_values_never_reach_the_markdown_unescaped(env, hostile_sheet):
-    page = render_explainer(hostile_sheet, env)
+    page = body(render_explainer(hostile_sheet, env))  # the front matter is YAML data
     for payload in ("<script", "<img", "<svg", "<b", "javascript:", "{{", "{%", "{#", "!!! danger",
                     "[^1]", "==", "~~", ":material-alert:", "\x02", "| table"):
         assert payload not in page, payload
@@ -192,10 +225,29 @@ def test_missing_required_key_raises(env):
 def test_site_templates_come_first_and_typos_raise(tmp_path, seed_sheet):
     (tmp_path / "explainer.md.j2").write_text("{{ sheet.titel | md }}\n")
     with pytest.raises(jinja2.UndefinedError, match="titel"):
-        render_explainer(seed_sheet, make_environment([tmp_path, TEMPLATES]))
+        render_explainer(seed_sheet, make_environment(tmp_path))
     (tmp_path / "explainer.md.j2").write_text("Custom: {{ sheet.title | md }}\n")
-    page = render_explainer(seed_sheet, make_environment([tmp_path, TEMPLATES]))
-    assert page == f"Custom: {md(seed_sheet['title'])}\n"
+    page = render_explainer(seed_sheet, make_environment(tmp_path))
+    meta = front_matter(page_metadata(normalize_sheet(seed_sheet)))
+    assert page == f"{meta}Custom: {md(seed_sheet['title'])}\n"
+
+
+def test_an_override_can_extend_the_default_and_change_one_block(tmp_path, seed_sheet):
+    (tmp_path / "explainer.md.j2").write_text(
+        '{% extends "default/explainer.md.j2" %}\n'
+        "{% block how_made %}\n{{ super() }}\nCorrections: desk@example.org\n{% endblock %}\n")
+    page = render_explainer(seed_sheet, make_environment(tmp_path))
+    assert page.endswith("{: .xb-how }\n\nCorrections: desk@example.org\n")
+    assert section(page, "Phases") == section(render_explainer(seed_sheet, make_environment()),
+                                              "Phases")
+
+
+def test_an_overridden_macro_is_used_by_the_default_pages(tmp_path, seed_sheet):
+    macros = DEFAULT_TEMPLATES / "_macros.md.j2"
+    (tmp_path / "_macros.md.j2").write_text(macros.read_text().replace(
+        '??? quote "Source"', '??? quote "Where this comes from"'))
+    page = render_explainer(seed_sheet, make_environment(tmp_path))
+    assert '??? quote "Where this comes from"' in page and '"Source"' not in page
 
 
 def test_normalize_fills_optional_keys_and_leaves_required_ones_out():
@@ -236,6 +288,15 @@ def test_home_with_no_sheets(env):
     assert "No explainers yet" in render_home([], env)
 
 
+# ---- the site's own pages -----------------------------------------------------------------
+
+@pytest.mark.parametrize("slug", ["index", "actors", "actor", "reference"])
+def test_slugs_of_the_sites_own_pages_are_refused(tmp_path, slug):
+    content = write_sheets(tmp_path, {"a.yaml": sheet(slug)})
+    _, problems = render_pages(content)
+    assert len(problems) == 1 and f"slug '{slug}' is already reserved for" in problems[0]
+
+
 # ---- loading and writing ------------------------------------------------------------------
 
 def write_sheets(directory: Path, sheets: dict[str, dict | str]) -> Path:
@@ -250,12 +311,13 @@ def test_render_site_writes_home_and_one_page_per_sheet(tmp_path):
     content = write_sheets(tmp_path / "content", {
         "seed.yaml": SEED_SHEET.read_text(), "hostile.yaml": HOSTILE_SHEET.read_text()})
     out = tmp_path / "out" / "pages"
-    written = render_site(content, out, [TEMPLATES])
-    assert sorted(p.name for p in written) == [
-        "hamas-says-talks-start-on-second-phase-of-gaza-ceasefire-deal.md",
-        "hostile-values.md", "index.md"]
-    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written)
-    assert (out / "hostile-values.md").read_text().startswith("# &#60;/title&#62;&#60;script")
+    written = render_site(content, out)
+    names = sorted(str(p.relative_to(out)) for p in written)
+    assert names == sorted(str(p.relative_to(out)) for p in out.rglob("*.md"))
+    assert {f"{SEED_SLUG}.md", "hostile-values.md", "index.md", "actors.md", "reference.md",
+            "actor/benjamin-netanyahu.md", "actor/villain.md"} <= set(names)
+    assert len([n for n in names if n.startswith("actor/")]) == 12 + 2
+    assert "\n# &#60;/title&#62;&#60;script" in (out / "hostile-values.md").read_text()
 
 
 def test_render_site_reports_every_problem_and_writes_nothing(tmp_path):
@@ -264,7 +326,7 @@ def test_render_site_reports_every_problem_and_writes_nothing(tmp_path):
         "d.yaml": "slug: [unclosed\n", "e.yaml": "- a list\n"})
     out = tmp_path / "out"
     with pytest.raises(SheetProblems) as raised:
-        render_site(content, out, [TEMPLATES])
+        render_site(content, out)
     problems = raised.value.problems
     assert any(p.startswith(f"{content / 'b.yaml'}:") and "already used by" in p
                for p in problems)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import SEED_SHEET, build_site, write_site
+from conftest import HOSTILE_SHEET, SEED_SHEET, build_site, load_yaml, write_site
 from mkdocs.config import load_config
 
 SEED_PAGE = "hamas-says-talks-start-on-second-phase-of-gaza-ceasefire-deal/index.html"
@@ -138,6 +139,9 @@ def test_only_the_themes_scripts_run(built_site):
                     (page, attrs)
             elif attrs.get("type") == "application/json":
                 assert attrs.get("id") == "__config", page
+            elif attrs.get("type") == "application/ld+json":
+                assert json.loads(body)["@type"] == "NewsArticle", page
+                continue  # data, not code: its text may quote anything (see test_json_ld_...)
             else:
                 assert body.strip().startswith(THEME_SCRIPTS), (page, body[:80])
             assert "alert(" not in body, page
@@ -204,3 +208,157 @@ def test_pages_use_only_local_icons(built_site, page):
     html = (built_site / page).read_text(encoding="utf-8")
     assert '<span class="twemoji"><svg' in html  # Material icons, inlined
     assert "cdn.jsdelivr" not in html and "twemoji.maxcdn" not in html
+
+
+# ---- JSON-LD and the page head ------------------------------------------------------------
+
+def json_ld(path: Path) -> tuple[str, dict]:
+    """The one JSON-LD script of a page: its text as written, and its data."""
+    scripts = [body for attrs, body in parse(path).scripts
+               if attrs.get("type") == "application/ld+json"]
+    assert len(scripts) == 1, path
+    return scripts[0], json.loads(scripts[0])
+
+
+def test_explainers_carry_json_ld_with_their_sources(built_site):
+    _, data = json_ld(built_site / SEED_PAGE)
+    assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
+    assert data["headline"] == "Hamas says talks start on second phase of Gaza ceasefire deal"
+    assert data["citation"][0]["publisher"] == {"@type": "Organization", "name": "Reuters"}
+    _, hostile = json_ld(built_site / HOSTILE_PAGE)
+    assert hostile["dateModified"] == "2025-02-05"
+    assert hostile["citation"][0]["datePublished"] == "2025-02-05"
+    assert hostile["citation"][0]["url"].startswith("https://example.com/news?a=1&b=")
+
+
+def test_json_ld_cannot_leave_its_script_element(built_site):
+    text, data = json_ld(built_site / HOSTILE_PAGE)
+    sheet = load_yaml(HOSTILE_SHEET)
+    assert data["headline"] == sheet["title"] and data["description"] == sheet["summary"]
+    assert "</script>" in data["headline"]
+    assert not set(text) & set("<>&"), "escaped as \\u003c, \\u003e, \\u0026"
+    assert "\\u003c/script\\u003e" in text
+
+
+def test_the_description_is_the_summary_and_stays_in_its_attribute(built_site):
+    descriptions = [attrs["content"] for tag, attrs in parse(built_site / HOSTILE_PAGE).tags
+                    if tag == "meta" and attrs.get("name") == "description"]
+    assert descriptions == [load_yaml(HOSTILE_SHEET)["summary"]]
+
+
+def test_site_pages_carry_no_json_ld(built_site):
+    for page in ("index.html", "actors/index.html", "reference/index.html",
+                 "actor/hamas/index.html", "about/index.html"):
+        assert "application/ld+json" not in (built_site / page).read_text(encoding="utf-8")
+
+
+# ---- the site around the explainers -------------------------------------------------------
+
+class _Nav(HTMLParser):
+    """The labels of the primary navigation's links, leaving out the page's own contents."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.labels: list[str] = []
+        self._navs: list[str] = []  # the class of each <nav> we are in
+        self._link: list[str] | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        cls = dict(attrs).get("class") or ""
+        if tag == "nav":
+            self._navs.append(cls)
+        elif tag == "a" and "md-nav__link" in cls and self._in_primary():
+            self._link = []
+
+    def handle_endtag(self, tag):
+        if tag == "nav" and self._navs:
+            self._navs.pop()
+        elif tag == "a" and self._link is not None:
+            self.labels.append(" ".join("".join(self._link).split()))
+            self._link = None
+
+    def handle_data(self, data):
+        if self._link is not None:
+            self._link.append(data)
+
+    def _in_primary(self) -> bool:
+        return any("md-nav--primary" in c for c in self._navs) and \
+            not any("md-nav--secondary" in c for c in self._navs)
+
+
+def test_the_navigation_holds_the_sites_own_pages_only(built_site):
+    for page in ("index.html", SEED_PAGE, "actor/hamas/index.html"):
+        labels = _Nav((built_site / page).read_text(encoding="utf-8")).labels
+        assert labels == ["Home", "Actors", "Reference", "About"], page
+
+
+def test_a_hand_written_page_left_out_of_the_nav_still_fails_a_strict_build(tmp_path):
+    root = write_site(tmp_path, {})
+    (root / "docs" / "forgotten.md").write_text("# Forgotten\n")
+    result = build_site(root)
+    assert result.returncode != 0 and "forgotten.md" in result.stderr
+
+
+def test_every_actor_has_a_page_linking_back_to_its_explainers(built_site):
+    seed_slug = SEED_PAGE.split("/")[0]
+    for actor in load_yaml(SEED_SHEET)["actors"]:
+        page = built_site / "actor" / actor["id"] / "index.html"
+        links = {attrs.get("href") for tag, attrs in parse(page).tags if tag == "a"}
+        assert f"../../{seed_slug}/" in links, actor["id"]
+    index = parse(built_site / "actors" / "index.html")
+    links = {attrs.get("href") for tag, attrs in index.tags if tag == "a"}
+    assert {"../actor/benjamin-netanyahu/", "../actor/villain/"} <= links
+    seed = parse(built_site / SEED_PAGE)
+    assert "../actor/benjamin-netanyahu/" in {a.get("href") for t, a in seed.tags if t == "a"}
+
+
+def test_search_finds_explainers_by_actor_place_and_title(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    seed_slug = SEED_PAGE.split("/")[0] + "/"
+
+    def pages_with(word: str) -> set[str]:
+        return {doc["location"].split("#")[0] for doc in index["docs"]
+                if word.casefold() in (doc["title"] + " " + doc["text"]).casefold()}
+
+    for word in ("Netanyahu", "Al-Qanoua", "Doha", "Gaza", "second phase of Gaza ceasefire"):
+        assert seed_slug in pages_with(word), word
+    assert "actor/benjamin-netanyahu/" in pages_with("Netanyahu")
+
+
+def test_the_reference_page_documents_the_keys(built_site):
+    text = parse(built_site / "reference" / "index.html").text
+    for key in ("unknowns: list of text · added", "according_to: text or null",
+                "review: review", "title: text · required"):
+        assert key in text, key
+
+
+def test_a_template_in_the_site_overrides_the_packaged_one(tmp_path):
+    root = write_site(tmp_path, {SEED_SHEET.name: SEED_SHEET.read_text(encoding="utf-8")})
+    (root / "templates" / "explainer.md.j2").write_text(
+        '{% extends "default/explainer.md.j2" %}\n'
+        "{% block how_made %}\n{{ super() }}\n\nCorrections: write to the desk.\n"
+        "{% endblock %}\n", encoding="utf-8")
+    result = build_site(root)
+    assert result.returncode == 0, result.stderr
+    text = parse(root / "site" / SEED_PAGE).text
+    assert "Nothing here goes beyond what the reporting says. Corrections: write to the desk." \
+        in text
+
+
+def test_the_theme_override_is_not_published(built_site):
+    assert not list(built_site.rglob("main.html"))
+
+
+def test_the_theme_override_comes_after_a_sites_custom_dir_and_before_material(tmp_path):
+    from generator.plugin import THEME_OVERRIDES
+
+    root = write_site(tmp_path, {})
+    (root / "overrides").mkdir()
+    yml = root / "mkdocs.yml"
+    yml.write_text(yml.read_text().replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1))
+    config = load_config(str(yml))
+    config = config.plugins["explainers"].on_config(config)
+    dirs = config.theme.dirs
+    assert dirs[0].endswith("overrides") and dirs[1] == str(THEME_OVERRIDES)
+    assert "material" in dirs[2]
