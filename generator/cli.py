@@ -35,19 +35,29 @@ def main() -> None:
 @click.option("--out", "out_dir", default=CONTENT, show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder the fact sheets are written to.")
-def ingest(paths: tuple[Path, ...], out_dir: Path) -> None:
-    """Read articles (files or folders) and write one draft fact sheet each."""
+@click.option("--dry-run", is_flag=True,
+              help="Show the diff each sheet would get; write nothing.")
+def ingest(paths: tuple[Path, ...], out_dir: Path, dry_run: bool) -> None:
+    """Read articles (files or folders) and write one draft fact sheet each.
+
+    A sheet that exists already is merged: your edits stay as you left them, the new
+    extraction fills in what you did not touch, and a conflict is reported with its line.
+    """
     articles = list(find_articles(paths))
     if not articles:
         raise click.UsageError(f"no articles (*.txt, *.md, *.html) in {', '.join(map(str, paths))}")
     failed = 0
     for path in articles:
-        outcome = ingest_article(path, out_dir)
+        outcome = ingest_article(path, out_dir, dry_run=dry_run)
         if outcome.action == "failed":
             failed += 1
             click.echo(f"error: {outcome}", err=True)
         else:
             click.echo(str(outcome))
+        for message in outcome.messages:  # the merge's conflicts
+            click.echo(message, err=True)
+        if dry_run and outcome.diff:
+            click.echo(outcome.diff, nl=False)
     if len(articles) > 1 or failed:
         click.echo(f"{len(articles)} articles: {len(articles) - failed} read, {failed} failed",
                    err=bool(failed))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import tempfile
 from pathlib import Path
 
 import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.representer import RoundTripRepresenter
 
 from generator.model import FactSheet, to_plain
 
@@ -48,10 +51,21 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
+        os.chmod(tmp, _file_mode(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _file_mode(path: Path) -> int:
+    """The mode a rewritten file keeps; a new file gets the usual one (mkstemp's is 0600)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_sheet(path: Path, sheet: FactSheet) -> None:
@@ -62,3 +76,62 @@ def load_sheet_data(path: Path) -> object:
     """Fast plain load of a sheet (the C loader where PyYAML has it)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
+# --- Round trip: merged sheets keep the editor's comments, key order and formatting ---------
+
+def base_path(sheet_path: Path) -> Path:
+    """Where the last generated version of a sheet is kept, the base of the next merge.
+
+    `content/.generated/<slug>.yaml.base`: in a hidden folder, so the MkDocs plugin (which
+    reads `content/*.yaml`) never sees it, and not ending in `.yaml`, so `explainers check`
+    (which reads every `*.yaml` under `content/`) does not take it for a second sheet with the
+    same slug. Commit it with the sheet.
+    """
+    return sheet_path.parent / ".generated" / f"{sheet_path.name}.base"
+
+
+def _represent_null(representer: RoundTripRepresenter, _value: None):
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
+
+
+class _SheetRepresenter(RoundTripRepresenter):
+    """ruamel's round-trip representer, writing None as `null` as dump_sheet does."""
+
+
+_SheetRepresenter.add_representer(type(None), _represent_null)
+
+
+def _roundtrip_yaml() -> YAML:
+    """ruamel set up to write what dump_sheet writes: lists indented under their key."""
+    rt = YAML(typ="rt")
+    rt.Representer = _SheetRepresenter
+    rt.indent(mapping=2, sequence=4, offset=2)
+    rt.width = 4096  # never re-wrap a line the editor wrote; folded text keeps its folds
+    rt.preserve_quotes = True
+    rt.allow_unicode = True
+    return rt
+
+
+def load_roundtrip(text: str):
+    """A sheet's YAML as ruamel round-trip data: edit it in place, then dump_roundtrip."""
+    return _roundtrip_yaml().load(text)
+
+
+def dump_roundtrip(data) -> str:
+    """Round-trip data back to text, comments and formatting as they were loaded."""
+    out = io.StringIO()
+    _roundtrip_yaml().dump(data, out)
+    return out.getvalue()
+
+
+def to_roundtrip(value, *, in_item: bool = True):
+    """A plain value as round-trip data that dumps the way dump_sheet writes it.
+
+    The value is written by dump_sheet at the depth it will take in a sheet (a list item's
+    field, or a top-level key) and read back, so new items get the same folding, bare dates
+    and `null` as the generated lines around them.
+    """
+    if in_item:
+        return load_roundtrip(dump_sheet({"x": [{"v": value}]}))["x"][0]["v"]
+    return load_roundtrip(dump_sheet({"v": value}))["v"]

@@ -35,14 +35,14 @@ def test_ingest_writes_one_sheet_per_article_and_reports_it(tmp_path):
     assert sheet["review"]["status"] == "draft"
 
 
-def test_ingest_never_overwrites_an_existing_sheet(tmp_path):
+def test_ingest_again_merges_and_keeps_the_editors_edit(tmp_path):
     assert run("ingest", str(SEED), "--out", str(tmp_path)).returncode == 0
     sheet_path = next(tmp_path.glob("*.yaml"))
     sheet_path.write_text(sheet_path.read_text() + "# an editor's note\n", encoding="utf-8")
     edited = sheet_path.read_text()
     result = run("ingest", str(SEED), "--out", str(tmp_path))
     assert result.returncode == 0
-    assert "(skipped)" in result.stdout and "left as it is" in result.stdout
+    assert result.stdout.endswith(": up to date\n") or ": merged (" in result.stdout
     assert sheet_path.read_text() == edited
 
 
