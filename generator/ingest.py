@@ -66,14 +66,21 @@ def ingest_article(path: Path, out_dir: Path, *, dry_run: bool = False) -> Outco
     sheet = extract_sheet(article)
     target = out_dir / f"{sheet.slug}.yaml"
     generated = dump_sheet(sheet)
-    if target.exists():
-        outcome = update_sheet(path, target, sheet, generated, dry_run=dry_run)
-    else:
-        if not dry_run:
-            write_atomic(target, generated)
-            write_atomic(base_path(target), generated)
-        outcome = Outcome(path, target, "wrote", summarize(sheet),
-                          diff=_diff(None, generated, target), dry_run=dry_run)
+    try:
+        if target.exists():
+            outcome = update_sheet(path, target, sheet, generated, dry_run=dry_run)
+        else:
+            if not dry_run:
+                write_atomic(target, generated)
+                write_atomic(base_path(target), generated)
+            outcome = Outcome(path, target, "wrote", summarize(sheet),
+                              diff=_diff(None, generated, target), dry_run=dry_run)
+    except OSError as e:  # an --out folder that cannot be made or written
+        where = e.filename or target
+        return Outcome(path, None, "failed",
+                       f"{where}: cannot write the fact sheet: {e.strerror or e}; "
+                       "check the --out folder")
+    outcome.messages[:0] = [f"warning: {w}" for w in article.warnings]
     return outcome
 
 

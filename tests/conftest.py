@@ -65,3 +65,41 @@ def built_site(tmp_path_factory) -> Path:
     result = build_site(root)
     assert result.returncode == 0, result.stderr
     return root / "site"
+
+
+# ---- sites built from articles, through the real `explainers ingest` ----------------------
+
+EXPLAINERS = Path(sys.executable).parent / "explainers"
+HOSTILE_ARTICLES = ROOT / "tests" / "fixtures" / "hostile"
+
+
+def ingest(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """`explainers ingest ARGS...`, as a user runs it."""
+    return subprocess.run([str(EXPLAINERS), "ingest", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=300, check=False)
+
+
+def ingested_site(root: Path, articles: list[Path]) -> Path:
+    """A site whose sheets are what `explainers ingest` drafts from the articles, built with
+    `mkdocs build --strict`; its site/ dir."""
+    write_site(root, {})
+    for article in articles:
+        shutil.copy(article, root / "seeds" / article.name)
+    result = ingest(*(f"seeds/{a.name}" for a in articles), "--out", "content", cwd=root)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    built = build_site(root)
+    assert built.returncode == 0, built.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def seed_ingested_site(tmp_path_factory) -> Path:
+    """The project's own site: the seed article ingested into an empty content/, then built."""
+    return ingested_site(tmp_path_factory.mktemp("seed-ingested"), [ROOT / SEED_ARTICLE])
+
+
+@pytest.fixture(scope="session")
+def hostile_article_site(tmp_path_factory) -> Path:
+    """A site built from the hostile articles in tests/fixtures/hostile/, through ingest."""
+    return ingested_site(tmp_path_factory.mktemp("hostile-articles"),
+                         sorted(HOSTILE_ARTICLES.glob("hostile-*")))

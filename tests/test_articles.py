@@ -6,9 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from generator.articles import ArticleError, parse_text, read_article
-from generator.sentences import split_sentences
+from generator.articles import ArticleError, read_article
+from generator.sentences import MAX_SENTENCE, split_sentences
 
 INPUTS = Path(__file__).parent / "fixtures" / "inputs"
 SEED = Path(__file__).parents[1] / "seeds" / "000_ae57dd23660baea6.txt"
@@ -57,18 +59,48 @@ def test_html_main_text_and_metadata_without_script_or_navigation():
     assert "alert" not in text and "Home" not in text and "Copyright" not in text
 
 
-def test_broken_front_matter_names_file_and_line(tmp_path):
-    path = tmp_path / "bad.md"
-    path.write_text("---\ntitle: ok\npublished: [2024\n---\n\nText.\n", encoding="utf-8")
-    with pytest.raises(ArticleError, match=r"bad\.md:\d+: front matter is not valid YAML"):
+@pytest.mark.parametrize("text, message", [
+    ("---\ntitle: ok\npublished: [2024\n---\n\nText.\n",
+     r"x\.md:4: front matter is not valid YAML: expected ',' or '\]'"),
+    ("---\r\ntitle: ok\r\n  bad: [\r\n---\r\n\r\nText.\r\n",
+     r"x\.md:3: front matter is not valid YAML: mapping values are not allowed here"),
+    ("---\ntitle: ok\n\nText without the closing line.\n",
+     r"x\.md:1: front matter opened with '---' is never closed; add a line '---' after it"),
+    ("---\na: &a [x, x]\nb: &b [*a, *a]\ntitle: *b\n---\n\nText.\n",
+     r"x\.md:3: front matter may not use YAML aliases \(\*name\); write the value out"),
+    ("---\nstory: s\ntitle:\n  - one\n  - two\n---\n\nText.\n",
+     r"x\.md:3: front matter 'title' must be one value, got a list; write it on one line"),
+    ("---\n- just\n- a list\n---\n\nText.\n", r"x\.md:2: front matter must be 'key: value' lines"),
+    ("---\ntitle: ok\n" + "x: " + "[" * 100 + "]" * 100 + "\n---\n\nText.\n",
+     r"x\.md:3: front matter is nested too deeply; write .key: value. lines"),
+    ("---\ntitle: ok\n" + "# a comment\n" * 1000 + "---\n\nText.\n",
+     r"x\.md:2: front matter has 12010 characters, more than 8192; keep it to .key: value. lines"),
+    ("---\ntitle: ok\npublished: last Blursday\n---\n\nText.\n",
+     r"x\.md:3: cannot read the date 'last Blursday'; write it as YYYY-MM-DD"),
+    ("---\npublished: 2024-06-14\n---\n", r"x\.md:1: the article has no headline"),
+])
+def test_broken_front_matter_names_file_and_line(tmp_path, text, message):
+    path = tmp_path / "x.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ArticleError, match=message) as caught:
         read_article(path)
+    assert "\n" not in str(caught.value)
+
+
+def test_escapes_in_front_matter_cannot_smuggle_controls_in(tmp_path):
+    path = tmp_path / "x.md"
+    path.write_text('---\ntitle: "Harmless\\u202Egnp.exe\\0"\n---\n\nText.\n', encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "Harmlessgnp.exe"
+    assert article.warnings == [(f"{path}: removed 2 control or bidirectional characters written "
+                                "as escapes or character references; check the text")]
 
 
 @pytest.mark.parametrize("content, message", [
     (b"", "the file is empty"),
     (b"   \n\n  ", "the file is empty"),
     (b"Just a headline\n", "no text under it"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "this is a PNG image, not text"),
 ])
 def test_unusable_articles_are_refused_with_a_reason(tmp_path, content, message):
     path = tmp_path / "x.txt"
@@ -77,11 +109,46 @@ def test_unusable_articles_are_refused_with_a_reason(tmp_path, content, message)
         read_article(path)
 
 
-def test_windows_1252_and_bom_and_crlf_are_decoded():
-    raw = "\ufeffHeadline\r\n\r\n\u201cWe agree,\u201d she said.\r\n".encode("utf-8")
-    article = parse_text(raw.decode("utf-8-sig").replace("\r\n", "\n"), "x.txt")
+def test_utf8_bom_and_crlf_are_read_through(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_bytes("\ufeffHeadline\r\n\r\n\u201cWe agree,\u201d she said.\r\n".encode("utf-8"))
+    article = read_article(path)
     assert article.title == "Headline"
     assert article.paragraphs == ["\u201cWe agree,\u201d she said."]
+    assert article.warnings == []
+
+
+@pytest.mark.parametrize("path", [SEED, *sorted(INPUTS.iterdir())], ids=lambda p: p.name)
+def test_clean_articles_have_no_warnings(path):
+    assert read_article(path).warnings == []
+
+
+def test_warnings_are_one_line_each_naming_the_file_and_line(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("Headline\n\nOne\u202e two.\nThree\x00 four.\n", encoding="utf-8")
+    warnings = read_article(path).warnings
+    assert [w.split(": ", 1)[0] for w in warnings] == [f"{path}:4", f"{path}:3"]
+    assert all("\n" not in w for w in warnings)
+
+
+def test_an_agency_line_closing_an_html_page_is_its_publisher(tmp_path):
+    path = tmp_path / "x.html"
+    path.write_text("<html><head><title>Talks resume</title></head><body><article>"
+                    "<h1>Talks resume</h1><p>Negotiators met in Doha on Monday, officials said, "
+                    "and agreed to meet again next week.</p><p>Reuters</p></article></body></html>",
+                    encoding="utf-8")
+    article = read_article(path)
+    assert article.publisher == "Reuters"
+    assert article.paragraphs == [("Negotiators met in Doha on Monday, officials said, and agreed "
+                                  "to meet again next week.")]
+
+
+def test_markdown_without_title_takes_its_first_heading(tmp_path):
+    path = tmp_path / "x.md"
+    path.write_text("---\npublished: 2024-06-14\n---\n\n# Talks resume\n\nThey met.\n",
+                    encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "Talks resume" and article.paragraphs == ["They met."]
 
 
 def test_sentences_keep_abbreviations_initials_and_quotes_together():
@@ -92,3 +159,47 @@ def test_sentences_keep_abbreviations_initials_and_quotes_together():
         'George W. Bush said: "We are hopeful. We will see."',
         "Talks resume Monday.",
     ]
+
+
+@pytest.mark.parametrize("paragraph, sentences", [
+    ("\u201cWe will never agree. Talks are over. He left. Then came the vote.",
+     ["\u201cWe will never agree.", "Talks are over.", "He left.", "Then came the vote."]),
+    ('He said "we will see. Talks resume Monday. Nobody knows.',
+     ['He said "we will see.', "Talks resume Monday.", "Nobody knows."]),
+    ('"Yes. No." Talks resume. She said "maybe. Then left.',
+     ['"Yes. No."', "Talks resume.", 'She said "maybe.', "Then left."]),
+    ("\u201cNever. \u201cYes. \u201cMaybe.\u201d Done.",
+     ["\u201cNever.", "\u201cYes.", "\u201cMaybe.\u201d", "Done."]),
+])
+def test_an_unclosed_quotation_mark_does_not_swallow_the_sentences_after_it(paragraph,
+                                                                              sentences):
+    assert split_sentences(paragraph) == sentences
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .!?\"'\u201c\u201d()A\n")), max_size=200))
+def test_sentences_are_the_paragraph_cut_in_order_with_nothing_lost(paragraph):
+    sentences = split_sentences(paragraph)
+    assert "".join("".join(sentences).split()) == "".join(paragraph.split())
+    pos = 0
+    for sentence in sentences:
+        assert sentence and sentence == sentence.strip()
+        pos = paragraph.index(sentence, pos) + len(sentence)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "//evil.example/",
+                                 "example.org/a"])
+def test_a_url_that_is_not_a_web_address_is_left_out_with_a_warning(tmp_path, url):
+    path = tmp_path / "x.md"
+    path.write_text(f"---\ntitle: Talks\nurl: '{url}'\n---\n\nThey met.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.url is None
+    assert article.warnings == [(f"{path}: the url {url!r} is not an http(s) address; it was left "
+                                "out")]
+
+
+def test_a_run_of_text_with_no_sentence_end_is_cut_at_spaces():
+    paragraph = " ".join(["Hamas said Israel Doha"] * 500)
+    sentences = split_sentences(paragraph)
+    assert len(sentences) > 1 and all(len(s) <= MAX_SENTENCE for s in sentences)
+    assert " ".join(sentences) == paragraph
+    assert split_sentences("x" * (MAX_SENTENCE * 2 + 1)) == ["x" * MAX_SENTENCE] * 2 + ["x"]
