@@ -37,18 +37,28 @@ def main() -> None:
               help="Folder the fact sheets are written to.")
 @click.option("--dry-run", is_flag=True,
               help="Show the diff each sheet would get; write nothing.")
-def ingest(paths: tuple[Path, ...], out_dir: Path, dry_run: bool) -> None:
+@click.option("--story", metavar="SLUG", default=None,
+              help="Merge the articles into this story's sheet (content/SLUG.yaml), made if "
+                   "missing, instead of matching each to a story.")
+@click.option("--no-match", is_flag=True,
+              help="Give each article a sheet of its own unless it names its story; "
+                   "do not match articles to stories.")
+def ingest(paths: tuple[Path, ...], out_dir: Path, dry_run: bool, story: str | None,
+           no_match: bool) -> None:
     """Read articles (files or folders) and write one draft fact sheet each.
 
     A sheet that exists already is merged: your edits stay as you left them, the new
     extraction fills in what you did not touch, and a conflict is reported with its line.
+    An article that matches a story sheet (shared actors, places and headline words, see
+    README "Stories") is merged into it as a new source; the line gives the score.
     """
     articles = list(find_articles(paths))
     if not articles:
         raise click.UsageError(f"no articles (*.txt, *.md, *.html) in {', '.join(map(str, paths))}")
     failed = 0
     for path in articles:
-        outcome = ingest_article(path, out_dir, dry_run=dry_run)
+        outcome = ingest_article(path, out_dir, dry_run=dry_run, story=story,
+                                 match=not no_match)
         if outcome.action == "failed":
             failed += 1
             click.echo(f"error: {outcome}", err=True)

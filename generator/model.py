@@ -43,6 +43,14 @@ class Source:
 
 
 @dataclass
+class RoleChange:
+    """One source's word on an actor's role, kept when a story's articles differ on it."""
+
+    role: str = doc("The role as this source gives it.")
+    source: str = doc("The id of the source that gives it.")
+
+
+@dataclass
 class Actor:
     """Who acts: a person, organisation, country or group."""
 
@@ -55,6 +63,12 @@ class Actor:
     aliases: list[str] = doc("Other forms the article uses.", factory=list)
     description: str | None = doc("A short gloss (\"Palestinian militant group\"), or null.")
     evidence: str | None = doc("The sentence that first names the actor.", extra=True)
+    source: str | None = doc("In a story sheet: the id of the earliest source that names the "
+                             "actor.", extra=True)
+    roles: list[RoleChange] = doc(
+        "In a story sheet, when its articles give the actor different roles: each role with "
+        "the source that gives it, oldest first; `role` is the newest.", extra=True,
+        factory=list)
 
 
 @dataclass
@@ -65,6 +79,16 @@ class Place:
     type: PlaceType = doc("country | region | city | site.")
     aliases: list[str] = doc("Other forms the article uses.", factory=list, extra=True)
     evidence: str | None = doc("The sentence that first names the place.", extra=True)
+
+
+@dataclass
+class StatusReport:
+    """One source's word on a phase's status: how a story's phase moved over time."""
+
+    status: PhaseStatus = doc(
+        "planned | negotiating | in_force | completed | suspended | collapsed | unknown.")
+    date: str | None = doc("The source's publication date, YYYY-MM-DD; null when unknown.")
+    source: str = doc("The id of the source that says so.")
 
 
 @dataclass
@@ -81,6 +105,9 @@ class Phase:
     duration: str | None = doc("The duration as written (\"six weeks\"), or null.")
     terms: list[str] = doc("What the phase does or is meant to do.", factory=list)
     evidence: str | None = doc("The sentence(s) the phase was drawn from.")
+    history: list[StatusReport] = doc(
+        "In a story sheet: the status each source gives, oldest first; `status` is the "
+        "newest source's.", extra=True, factory=list)
 
 
 @dataclass
@@ -98,6 +125,11 @@ class Figure:
     according_to: str | None = doc("Who says so, as the article attributes it; null if nobody.")
     evidence: str = doc("The sentence the figure stands in.")
     source: str = doc("The id of the source it came from.")
+    series: str | None = doc(
+        "In a story sheet: the measure this figure reports over time; figures with the same "
+        "series are shown as one series, newest first.", extra=True)
+    also_in: list[str] = doc("Ids of later sources that report the same figure.", extra=True,
+                             factory=list)
 
 
 @dataclass
@@ -109,6 +141,8 @@ class Event:
     what: str = doc("What happened or is scheduled.")
     evidence: str = doc("The sentence the event was drawn from.")
     source: str = doc("The id of the source it came from.")
+    also_in: list[str] = doc("Ids of later sources that report the same event.", extra=True,
+                             factory=list)
 
 
 @dataclass

@@ -25,6 +25,7 @@ RECORD_NAMES = {
     model.FactSheet: "fact sheet", model.Source: "source", model.Actor: "actor",
     model.Place: "place", model.Phase: "phase", model.Figure: "figure",
     model.Event: "event", model.Quote: "quote", model.Review: "review",
+    model.RoleChange: "role change", model.StatusReport: "status report",
 }
 
 
@@ -60,14 +61,22 @@ class RecordDoc:
 
 
 def describe_model() -> list[RecordDoc]:
-    """The fact sheet first, then each record it holds, in the sheet's key order."""
+    """The fact sheet first, then each record it holds (and the records those hold), in order."""
     records = [RecordDoc("fact sheet", "", _docstring(model.FactSheet), _keys(model.FactSheet))]
-    hints = _hints(model.FactSheet)
-    for f in fields(model.FactSheet):
-        record = _record_of(hints[f.name])
-        if record is not None:
-            records.append(RecordDoc(RECORD_NAMES[record], f.name, _docstring(record),
+    queue, seen = [(model.FactSheet, "")], {model.FactSheet}
+    while queue:
+        holder, prefix = queue.pop(0)
+        hints = _hints(holder)
+        for f in fields(holder):
+            record = _record_of(hints[f.name])
+            if record is None or record in seen:
+                continue
+            seen.add(record)
+            key = f"{prefix}.{f.name}" if prefix else f.name
+            records.append(RecordDoc(RECORD_NAMES[record], key, _docstring(record),
                                      _keys(record)))
+            is_list = get_origin(hints[f.name]) is list
+            queue.append((record, f"{key}[]" if is_list else key))
     return records
 
 

@@ -74,8 +74,9 @@ def test_ingest_reads_markdown_and_html(tmp_path):
                  "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in tmp_path.glob("*.yaml"))
-    assert names == ["port-strike-enters-second-week.yaml", "trade-talks-resume-in-geneva.yaml"]
-    md = yaml.safe_load((tmp_path / "trade-talks-resume-in-geneva.yaml").read_text())
+    # trade-talks.md names its story in front matter (`story: trade-talks`): that is its sheet.
+    assert names == ["port-strike-enters-second-week.yaml", "trade-talks.yaml"]
+    md = yaml.safe_load((tmp_path / "trade-talks.yaml").read_text())
     assert str(md["sources"][0]["published"]) == "2024-06-14"
     assert md["sources"][0]["url"] == "https://example.org/trade-talks"
 

@@ -138,3 +138,83 @@ def test_a_six_week_initial_truce_is_the_first_phase_duration():
 ])
 def test_no_process_in_stages(body):
     assert phases(body) == []
+
+
+# Processes told without numbered stage nouns (generator/extract/process_stages.py).
+
+def test_bill_through_committee_floor_other_chamber_and_signature():
+    found = phases("The Senate Judiciary Committee approved the Safe Harbors Act 12-9 on March 3. "
+                   "The full Senate passed the bill 55-44 on Tuesday, and it now goes to the "
+                   "House. The White House said the president would sign it.")
+    assert statuses(found) == [(1, "completed"), (2, "completed"), (3, "planned"),
+                               (4, "planned")]
+    assert [p.name for p in found] == ["Senate committee vote", "Senate floor vote",
+                                       "House floor vote", "Signature"]
+    assert found[0].start_text == "March 3"
+
+
+def test_the_chamber_that_has_voted_comes_before_the_one_it_goes_to():
+    found = phases("The Senate is expected to take up the budget bill next month, after the "
+                   "House of Commons approved it on Wednesday.")
+    assert [(p.name, p.status) for p in found] == [("Commons floor vote", "completed"),
+                                                   ("Senate floor vote", "planned")]
+
+
+def test_a_committee_that_will_take_up_a_bill_the_other_chamber_passed():
+    found = phases("The National Assembly passed the pension bill on Friday. The bill, which "
+                   "the upper house finance committee is scheduled to consider on June 2, faces "
+                   "opposition there.")
+    assert statuses(found) == [(1, "completed"), (2, "planned")]
+    assert found[1].name == "Upper house committee vote"
+
+
+def test_court_case_from_first_instance_to_the_top_court():
+    found = phases("A High Court judge ruled in 2022 that the council had acted unlawfully. The "
+                   "Court of Appeal overturned that decision last year, and the Supreme Court "
+                   "will hear the council's final appeal in October.")
+    assert statuses(found) == [(1, "completed"), (2, "completed"), (3, "planned")]
+    assert [p.name for p in found] == ["High Court", "Court of Appeal", "Supreme Court"]
+
+
+def test_appealed_to_the_supreme_court_is_a_stage_to_come():
+    found = phases("A federal district court convicted the former governor in 2019. A federal "
+                   "appeals court upheld the conviction in March, and her lawyers have appealed "
+                   "to the Supreme Court.")
+    assert statuses(found) == [(1, "completed"), (2, "completed"), (3, "planned")]
+
+
+def test_a_top_court_upholding_a_lower_court():
+    found = phases("The Constitutional Court on Thursday upheld a lower court's ruling that the "
+                   "election law was valid.")
+    assert [(p.name, p.status) for p in found] == [("Lower court", "completed"),
+                                                   ("Constitutional Court", "completed")]
+
+
+def test_takeover_by_exchange_offer_then_merger():
+    found = phases("Norrland Paper said it would buy Baltic Pulp in a two-step deal: an exchange "
+                   "offer for all Baltic shares starting next week, followed by a merger.")
+    assert [(p.name, p.status) for p in found] == [("Exchange offer", "planned"),
+                                                   ("Merger", "planned")]
+
+
+def test_takeover_with_the_tender_offer_done_and_the_merger_to_come():
+    found = phases("Acme completed its tender offer for Beta Corp on Friday after 87% of shares "
+                   "were tendered. It then expects to complete the second-step merger next month.")
+    assert statuses(found) == [(1, "completed"), (2, "planned")]
+
+
+@pytest.mark.parametrize("body", [
+    "The Supreme Court on Monday ruled that the tax was lawful.",
+    "The Supreme Court on Monday declined to take up the case. Protesters gathered outside.",
+    ("Justice Maria Lopez, who has sat on the Supreme Court since 2010, spoke at a High Court "
+     "dinner."),
+    "Senate Majority Leader Jane Roe said the House should pass the bill quickly.",
+    "The House passed the bill on Thursday.",
+    "The White House said the president would sign the bill.",
+    "The Senate Armed Services Committee held a hearing on the war; the House is in recess.",
+    "The company said it would consider a merger. Shareholders rejected an earlier tender offer.",
+    'The senator said: "The Senate passed this bill and the House will pass it too."',
+    "Senate Democrats and House Republicans met on Monday to discuss the bill.",
+])
+def test_no_process_told_in_stages(body):
+    assert phases(body) == []

@@ -40,7 +40,8 @@ def test_a_field_without_a_doc_is_caught(monkeypatch):
 def test_the_reference_covers_every_record_and_key_in_the_sheets_order():
     records = describe_model()
     assert [r.key for r in records] == ["", "sources", "actors", "places", "phases", "figures",
-                                        "events", "quotes", "review"]
+                                        "events", "quotes", "review", "actors[].roles",
+                                        "phases[].history"]
     top = records[0]
     assert [k.name for k in top.keys] == [f.name for f in fields(model.FactSheet)]
     unknowns = next(k for k in top.keys if k.name == "unknowns")

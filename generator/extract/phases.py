@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from generator.articles import Article
 from generator.extract.dates import PAST, direction, find_dates, resolve
+from generator.extract.process_stages import extract_process_stages
 from generator.model import Phase
 
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -112,7 +113,7 @@ def extract_phases(article: Article) -> list[Phase]:
     mentions += _anaphora(sentences, mentions)
     family = _main_family(mentions)
     if family is None:
-        return []
+        return extract_process_stages(article)  # a bill, case or deal told without numbers
     ours = [m for m in mentions
             if m.family == family or (m.kind == "iteration" and family in ITERATED)]
     total = max((m.number for m in ours if m.kind in COUNTS), default=0)
