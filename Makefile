@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 # Material prints a notice about MkDocs 2 on every build; it says nothing about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve ingest check clean browser
+.PHONY: site test serve ingest check clean browser bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -20,8 +20,9 @@ ingest: $(STAMP)
 site: ingest
 	$(BIN)/mkdocs build --strict
 
+# --dirty: a save rebuilds only the pages it changes (the explainers plugin tells MkDocs which).
 serve: ingest
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 check: $(STAMP)
 	$(BIN)/explainers check content/
@@ -34,6 +35,12 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Issue 8's benchmark: ingest, build, edit -> preview and memory for many explainers
+# (bench/README.md). SIZES=100,1000 for a shorter run.
+SIZES ?= 100,1000,5000
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --sizes $(SIZES)
 
 clean:
 	rm -rf site $(VENV)

@@ -84,14 +84,15 @@ class ActorEntry:
 def collect_actors(sheets: list[dict]) -> list[ActorEntry]:
     """Every actor of the normalised sheets, sorted by name; mentions newest explainer first."""
     entries: dict[str, ActorEntry] = {}
-    for sheet in sorted(sheets, key=lambda s: newest_date(s) or "", reverse=True):
+    dated = sorted(((newest_date(s), s) for s in sheets), key=lambda d: d[0] or "", reverse=True)
+    for updated, sheet in dated:
         by_id = {a["id"]: a for a in sheet["actors"]}
         for actor in sheet["actors"]:
             entry = entries.setdefault(actor["id"], ActorEntry(actor["id"]))
             entry.mentions.append(Mention(
                 sheet=sheet, actor=actor, affiliation=by_id.get(actor.get("affiliation")),
                 quotes=[q for q in sheet["quotes"] if q.get("speaker") == actor["id"]],
-                updated=newest_date(sheet)))
+                updated=updated))
     return sorted(entries.values(), key=lambda e: (e.name.casefold(), e.id))
 
 

@@ -13,7 +13,6 @@ Python-Markdown and every pymdownx extension, and the browser shows the characte
 
 from __future__ import annotations
 
-import unicodedata
 from urllib.parse import quote, urlsplit
 
 # Punctuation that means nothing to Markdown, its extensions, HTML or Jinja in running text.
@@ -23,12 +22,19 @@ URL_SCHEMES = ("http", "https")
 # Characters left as they are in a URL; the rest are percent-encoded.
 URL_SAFE = "/:?#@!$&'*+,;=%-._~"
 
+# str.translate tables (one C pass per value, not a Python call per character): control
+# characters (Unicode category Cc) that are not whitespace are dropped; ASCII punctuation, but
+# for PLAIN_PUNCTUATION, becomes a numeric character reference.
+_CONTROLS = {c: None for c in [*range(0x20), *range(0x7F, 0xA0)] if not chr(c).isspace()}
+_REFERENCES = {c: f"&#{c};" for c in range(0x80)
+               if not chr(c).isalnum() and chr(c) != " " and chr(c) not in PLAIN_PUNCTUATION}
+
 
 def escape_md(value: object) -> str:
     """Sheet value as inline Markdown text that renders as exactly that text, on one line."""
     if value is None:
         return ""
-    return "".join(_escape_char(ch) for ch in _one_line(str(value)))
+    return _one_line(str(value)).translate(_REFERENCES)
 
 
 def escape_url(value: object) -> str:
@@ -45,12 +51,4 @@ def escape_url(value: object) -> str:
 
 def _one_line(text: str) -> str:
     """Text without control characters, its whitespace runs collapsed to single spaces."""
-    kept = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) != "Cc")
-    return " ".join(kept.split())
-
-
-def _escape_char(ch: str) -> str:
-    """One character as Markdown text: ASCII punctuation as a numeric reference."""
-    if ch.isascii() and not ch.isalnum() and ch != " " and ch not in PLAIN_PUNCTUATION:
-        return f"&#{ord(ch)};"
-    return ch
+    return " ".join(text.translate(_CONTROLS).split())

@@ -16,6 +16,8 @@ from generator.pagedata import iso_date, newest_date
 # schema.org types for the sheet's actor types; a group is an organisation to schema.org.
 ACTOR_TYPES = {"person": "Person", "organization": "Organization", "country": "Country",
                "group": "Organization"}
+# libyaml's emitter when PyYAML has it: the same YAML, five times faster than PyYAML's own.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def page_metadata(sheet: dict) -> dict:
@@ -46,7 +48,8 @@ def front_matter(meta: dict) -> str:
     """meta as a YAML front matter block; PyYAML escapes what YAML cannot hold as it is."""
     if not meta:
         return ""
-    text = yaml.safe_dump(meta, sort_keys=False, allow_unicode=False, width=float("inf"))
+    text = yaml.dump(meta, Dumper=_DUMPER, sort_keys=False, allow_unicode=False,
+                     width=2**31 - 1)  # never folded; libyaml takes no float("inf")
     return f"---\n{text}---\n\n"
 
 

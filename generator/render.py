@@ -4,11 +4,16 @@ A library with no MkDocs in it: the MkDocs plugin and the CLI's `render` both ca
 change of site builder never touches rendering. Every sheet value reaches the Markdown through
 the `md` filter (generator.escape); the templates hold the only markup.
 
-The pages: one explainer `<slug>.md` per sheet, the home page `index.md`, the actor index
-`actors.md`, one page `actor/<id>.md` per actor across all sheets, and `reference.md`, the
-editors' reference to the sheet's keys. Templates come from the site's own template folder
-first, then from the defaults in generator/templates/; an override can extend a default as
-`default/<name>`.
+The pages: one explainer `<slug>.md` per sheet, `reference.md` (the editors' reference to the
+sheet's keys), and the pages around them (generator.site_pages): the home page `index.md`, the
+archive `archive.md` and `archive/<YYYY-MM>.md`, the actor index `actors.md` and the actor pages
+`actor/<id>.md` (`actor/<id>/2.md`, ... for an actor in many explainers). Templates come from
+the site's own template folder first, then from the defaults in generator/templates/; an
+override can extend a default as `default/<name>`.
+
+`render_pages` takes a `RenderCache` (generator.render_cache): the MkDocs plugin keeps one
+across `mkdocs serve` rebuilds, so that an edit reads one sheet and renders only the pages that
+show it. Without one, everything is rendered.
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ from pathlib import Path
 
 import jinja2
 
-from generator.actor_index import ActorEntry, collect_actors, index_sections
 from generator.escape import escape_md, escape_url
 from generator.jsonld import front_matter, page_metadata
 from generator.pagedata import (
@@ -34,20 +38,35 @@ from generator.pagedata import (
     status_label,
 )
 from generator.reference import describe_model
-from generator.validate import validate_sheet_file
+from generator.render_cache import Prerender, RenderCache, SheetFile
+from generator.site_pages import (
+    ACTOR_DIR,
+    ACTORS,
+    ARCHIVE,
+    HOME,
+    actor_page_uri,
+    actor_pages,
+    listing_pages,
+    render_actor,
+    render_actors,
+    render_archive,
+    render_home,
+)
 
-__all__ = ["SheetProblems", "format_date", "iso_date", "load_sheets", "make_environment",
-           "normalize_sheet", "render_actor", "render_actors", "render_explainer", "render_home",
-           "render_pages", "render_reference", "render_site", "sort_events"]
+__all__ = ["RenderCache", "SheetProblems", "actor_page_uri", "format_date", "iso_date",
+           "load_sheets", "make_environment", "normalize_sheet", "render_actor",
+           "render_actors", "render_archive", "render_explainer", "render_home", "render_pages",
+           "render_reference", "render_site", "sort_events"]
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 SHEET_SUFFIXES = (".yaml", ".yml")
-HOME, ACTORS, ACTOR_DIR, REFERENCE = "index", "actors", "actor", "reference"
+REFERENCE = "reference"
 # Pages of the site itself, for the navigation; explainers and actor pages are reached from them.
 SITE_PAGES = (f"{HOME}.md", f"{ACTORS}.md", f"{REFERENCE}.md")
 # Slugs an explainer cannot have: the site's own pages use them.
 RESERVED_SLUGS = {HOME: "the home page", ACTORS: "the actor index",
-                  ACTOR_DIR: "the actor pages", REFERENCE: "the reference page"}
+                  ACTOR_DIR: "the actor pages", REFERENCE: "the reference page",
+                  ARCHIVE: "the archive"}
 
 
 class SheetProblems(Exception):
@@ -62,34 +81,31 @@ class SheetProblems(Exception):
 
 def load_sheets(content_dir: Path) -> tuple[list[dict], list[str]]:
     """Every valid sheet in content_dir, and every problem that kept a sheet out."""
-    loaded, problems = _load_sheet_files(Path(content_dir))
-    return [sheet for _, sheet in loaded], problems
+    loaded, problems = _load_sheet_files(Path(content_dir), RenderCache())
+    return [entry.sheet for entry in loaded], problems
 
 
-def _load_sheet_files(content_dir: Path) -> tuple[list[tuple[Path, dict]], list[str]]:
-    """(path, sheet) for each valid sheet file, in name order, without slug clashes."""
+def _load_sheet_files(content_dir: Path, cache: RenderCache, prerender: Prerender | None = None
+                      ) -> tuple[list[SheetFile], list[str]]:
+    """Each valid sheet file, in name order, without slug clashes; and every problem."""
     loaded, problems = [], []
     owners: dict[str, str] = {slug: f"reserved for {page}" for slug, page in RESERVED_SLUGS.items()}
     if not content_dir.is_dir():
         return [], [f"{content_dir}: no such folder of fact sheets"]
-    for path in sorted(p for p in content_dir.glob("*") if p.suffix in SHEET_SUFFIXES):
-        sheet, file_problems = _validate(path)
-        if file_problems or sheet is None:
-            problems.extend(file_problems or [f"{path}:1: not a fact sheet"])
+    paths = sorted(p for p in content_dir.glob("*") if p.suffix in SHEET_SUFFIXES)
+    cache.forget_missing(paths)
+    for entry in cache.sheet_files(paths, prerender):
+        path = entry.path
+        if entry.problems or entry.sheet is None:
+            problems.extend(entry.problems or [f"{path}:1: not a fact sheet"])
             continue
-        slug = sheet["slug"]
+        slug = entry.sheet["slug"]
         if slug in owners:
             problems.append(f"{path}:1: slug '{slug}' is already {owners[slug]}; choose another")
             continue
         owners[slug] = f"used by {path}"
-        loaded.append((path, sheet))
+        loaded.append(entry)
     return loaded, problems
-
-
-def _validate(path: Path) -> tuple[dict | None, list[str]]:
-    """The sheet in path and its problems, as the shared validator reports them."""
-    data, problems = validate_sheet_file(path)
-    return data, [str(p) for p in problems]
 
 
 # ---- Rendering -----------------------------------------------------------------------------
@@ -130,50 +146,47 @@ def render_explainer(sheet: dict, env: jinja2.Environment) -> str:
     return front_matter(page_metadata(sheet)) + page
 
 
-def render_home(sheets: list[dict], env: jinja2.Environment) -> str:
-    """The home page listing every explainer, newest first, then by title."""
-    entries = [{"sheet": normalize_sheet(s), "updated": newest_date(s)} for s in sheets]
-    entries.sort(key=lambda e: e["sheet"]["title"].casefold())
-    entries.sort(key=lambda e: e["updated"] or "", reverse=True)
-    return env.get_template("home.md.j2").render(entries=entries)
-
-
-def render_actors(sheets: list[dict], env: jinja2.Environment) -> dict[str, str]:
-    """The actor index and one page per actor across the sheets, as {"uri.md": markdown}."""
-    entries = collect_actors([normalize_sheet(s) for s in sheets])
-    pages = {f"{ACTORS}.md": env.get_template("actors.md.j2").render(
-        sections=index_sections(entries))}
-    for entry in entries:
-        pages[f"{ACTOR_DIR}/{check_id(entry.id)}.md"] = render_actor(entry, env)
-    return pages
-
-
-def render_actor(entry: ActorEntry, env: jinja2.Environment) -> str:
-    """One actor's page: who they are and the explainers that mention them."""
-    return env.get_template("actor.md.j2").render(entry=entry)
-
-
 def render_reference(env: jinja2.Environment) -> str:
     """The editors' reference to every fact sheet key, read from generator.model."""
     return env.get_template("reference.md.j2").render(records=describe_model())
 
 
-def render_pages(content_dir: Path, overrides: Path | None = None
-                 ) -> tuple[dict[str, str], list[str]]:
-    """Every page of the site as {"uri.md": markdown}, and every sheet problem found."""
-    env = make_environment(overrides)
-    loaded, problems = _load_sheet_files(Path(content_dir))
-    pages, rendered = {}, []
-    for path, sheet in loaded:
+def render_pages(content_dir: Path, overrides: Path | None = None,
+                 cache: RenderCache | None = None) -> tuple[dict[str, str], list[str]]:
+    """Every page of the site as {"uri.md": markdown}, and every sheet problem found.
+
+    With a cache kept from an earlier call, only what changed since is read and rendered.
+    """
+    cache = cache or RenderCache()
+    cache.start_build()
+    folders = [overrides, DEFAULT_TEMPLATES] if overrides else [DEFAULT_TEMPLATES]
+    templates, env = cache.environment(folders, lambda: make_environment(overrides))
+
+    def prerender(entry: SheetFile) -> tuple[str, tuple, str] | None:
+        """The explainer's (uri, key, page), made where the sheet is read; None if it fails
+        (it is rendered again below, and the failure reported in order)."""
         try:
-            pages[f"{sheet['slug']}.md"] = render_explainer(sheet, env)
+            return (f"{entry.sheet['slug']}.md", (templates, entry.digest),
+                    render_explainer(entry.sheet, env))
+        except jinja2.UndefinedError:
+            return None
+
+    loaded, problems = _load_sheet_files(Path(content_dir), cache, prerender)
+    pages, rendered = {}, []
+    for entry in loaded:
+        uri = f"{entry.sheet['slug']}.md"
+        try:
+            pages[uri] = cache.page(uri, (templates, entry.digest),
+                                    lambda sheet=entry.sheet: render_explainer(sheet, env))
         except jinja2.UndefinedError as err:
-            problems.append(f"{path}:1: cannot render the explainer: {err.message}")
+            problems.append(f"{entry.path}:1: cannot render the explainer: {err.message}")
             continue
-        rendered.append(sheet)
-    pages[f"{HOME}.md"] = render_home(rendered, env)
-    pages.update(render_actors(rendered, env))
-    pages[f"{REFERENCE}.md"] = render_reference(env)
+        rendered.append(entry)
+    pages.update(listing_pages(rendered, env, templates, cache))
+    pages.update(actor_pages(rendered, env, templates, cache))
+    pages[f"{REFERENCE}.md"] = cache.page(f"{REFERENCE}.md", templates,
+                                          lambda: render_reference(env))
+    cache.keep_pages(pages)
     return pages, problems
 
 

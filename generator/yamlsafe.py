@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from pathlib import Path
 
 import yaml
@@ -290,7 +291,12 @@ class _Walker:
         is made text, for the checks to report."""
         build = self._builders.get(node.tag)
         if build is None:
-            return None if node.tag == _T + "null" else node.value
+            if node.tag == _T + "null":
+                return None
+            # One object per distinct text: a sheet repeats its keys, ids and sentences, and a
+            # site holds thousands of sheets (a third of the memory; the data is the same).
+            node.value = sys.intern(node.value)
+            return node.value
         try:
             return build(node)
         except Exception:  # noqa: BLE001 - any failure means "not this type"

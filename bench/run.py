@@ -1,0 +1,306 @@
+"""The benchmark of issue 8: ingest, build, edit -> preview and memory for N explainers.
+
+    .venv/bin/python bench/run.py --sizes 100,1000,5000       # or: make bench
+
+For each size N, in a fresh site under --work: N articles from bench/corpus.py are ingested
+with `explainers ingest` (timed), the site is built with `mkdocs build` --builds times (median,
+the peak memory of the build process, and the plugin's own share as it reports it), one sheet is
+edited --edits times under `mkdocs serve --dirty` in each of two ways (its title, shown on the
+home page, the archive and actor pages too; and a line of its body, shown on the explainer
+only) and the served page polled until it shows the edit (median seconds from saving the
+sheet), and the site is built once more with every explainer in MkDocs' navigation, for
+comparison. Prints one Markdown table; every run is a subprocess, as a user runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import make_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The plugin's one-line report: "explainers: 1,000 sheets ... in 0.52 s".
+GENERATOR_LINE = re.compile(r"explainers: .* in (\d+\.\d+) s")
+
+
+@dataclass
+class Run:
+    """One subprocess: wall time, peak memory, exit status and its stderr."""
+
+    seconds: float
+    peak_mb: float
+    status: int
+    stderr: str
+
+    @property
+    def generator_seconds(self) -> float | None:
+        """The plugin's own time, as it reports it (None before the plugin reported it)."""
+        found = GENERATOR_LINE.findall(self.stderr)
+        return float(found[-1]) if found else None
+
+
+@dataclass
+class Row:
+    """The measurements for one size."""
+
+    size: int
+    pages: int = 0
+    ingest: Run | None = None
+    ingest_batch: int = 0
+    """Articles per `explainers ingest` call; 0 for one call."""
+    builds: list[Run] = field(default_factory=list)
+    edits: dict[str, list[float]] = field(default_factory=dict)
+    nav_build: Run | None = None
+
+
+def main() -> None:
+    args = parse_args()
+    rows = []
+    for size in args.sizes:
+        root = args.work / str(size)
+        rows.append(measure(size, root, args))
+        print_table(rows, file=sys.stderr)  # progress, for long runs
+    print_table(rows)
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,5000",
+                        type=lambda s: [int(n) for n in s.split(",")])
+    parser.add_argument("--builds", type=int, default=3, help="full builds per size (median)")
+    parser.add_argument("--edits", type=int, default=5, help="edits under mkdocs serve (median)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/explainers-bench"),
+                        help="folder for the generated sites (reused: ingest is skipped when "
+                        "a size's sheets exist, unless --fresh)")
+    parser.add_argument("--fresh", action="store_true", help="ingest again even if sheets exist")
+    parser.add_argument("--ingest-batch", type=int, default=0, metavar="N",
+                        help="ingest N articles per call, each into its own folder, then gather "
+                        "the sheets (for sizes where one call takes too long); 0: one call")
+    parser.add_argument("--no-serve", action="store_true", help="skip edit -> preview")
+    parser.add_argument("--no-nav", action="store_true", help="skip the all-in-nav build")
+    return parser.parse_args()
+
+
+def measure(size: int, root: Path, args: argparse.Namespace) -> Row:
+    """Every measurement for one size."""
+    row = Row(size)
+    if args.fresh or not (root / "content").is_dir() \
+            or len(list((root / "content").glob("*.yaml"))) != size:
+        row.ingest, row.ingest_batch = ingest(size, root, args.ingest_batch), args.ingest_batch
+    for _ in range(args.builds):
+        row.builds.append(checked(timed([BIN / "mkdocs", "build", "--site-dir", "site"], root)))
+    row.pages = sum(1 for _ in (root / "site").rglob("index.html"))
+    if not args.no_serve:
+        row.edits = edit_latencies(root, args.edits)
+    if not args.no_nav:
+        write_nav_config(root)
+        row.nav_build = checked(timed(
+            [BIN / "mkdocs", "build", "-f", "mkdocs-nav.yml", "--site-dir", "site-nav"], root))
+        shutil.rmtree(root / "site-nav", ignore_errors=True)
+    return row
+
+
+# ---- the site -----------------------------------------------------------------------------
+
+def ingest(size: int, root: Path, batch: int = 0) -> Run:
+    """A fresh site in root with `size` articles, ingested by `explainers ingest` (timed):
+    in one call, or in calls of `batch` articles each into a folder of its own."""
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("img"))
+    articles = [p.relative_to(root) for p in make_articles(size, root / "seeds")]
+    # --no-match: one explainer per article (the corpus's variants would otherwise gather
+    # into story sheets, and N articles make fewer explainers).
+    command = [BIN / "explainers", "ingest", "--no-match", "--out"]
+    if not batch:
+        run = checked(timed([*command, "content", "seeds"], root))
+    else:
+        runs = [checked(timed([*command, f"content-{start}", *articles[start:start + batch]],
+                              root)) for start in range(0, size, batch)]
+        run = Run(sum(r.seconds for r in runs), max(r.peak_mb for r in runs), 0, "")
+        for start in range(0, size, batch):
+            gather(root / f"content-{start}", root / "content")
+    made = len(list((root / "content").glob("*.yaml")))
+    if made != size:
+        raise SystemExit(f"ingest made {made} sheets from {size} articles; see {root}")
+    return run
+
+
+def gather(batch: Path, content: Path) -> None:
+    """Move a batch's sheets and their stored bases into the site's content folder."""
+    for path in sorted(batch.rglob("*")):
+        if path.is_file():
+            target = content / path.relative_to(batch)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.rename(target)
+    shutil.rmtree(batch)
+
+
+def write_nav_config(root: Path) -> Path:
+    """mkdocs-nav.yml: the site's config with every explainer in the navigation."""
+    slugs = sorted(p.stem for p in (root / "content").glob("*.yaml"))
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    entries = "".join(f"      - {slug}.md\n" for slug in slugs)
+    text, count = re.subn(r"(?m)^(nav:\n(?:  - .*\n)+)", rf"\1  - Explainers:\n{entries}", text)
+    if count != 1:
+        raise SystemExit("cannot find the nav: block in mkdocs.yml")
+    path = root / "mkdocs-nav.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---- measuring ----------------------------------------------------------------------------
+
+def timed(command: list, cwd: Path) -> Run:
+    """Run command in cwd; its wall time and the peak resident memory of that process."""
+    with open(cwd / "stderr.log", "w+", encoding="utf-8") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen([str(c) for c in command], cwd=cwd, env=ENV,
+                                stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, err.read())
+
+
+def checked(run: Run) -> Run:
+    if run.status != 0:
+        raise SystemExit(f"exit status {run.status}:\n{run.stderr[-3000:]}")
+    return run
+
+
+def edit_latencies(root: Path, edits: int) -> dict[str, list[float]]:
+    """Seconds from saving an edited sheet to `mkdocs serve --dirty` serving the new page, for
+    each kind of edit: the title (shown on the home page, the archive and actor pages too) and
+    a line in the body (shown on the explainer only)."""
+    sheets = sorted((root / "content").glob("*.yaml"))
+    sheet = sheets[len(sheets) // 2]
+    port = free_port()
+    page = f"http://127.0.0.1:{port}/{sheet.stem}/"
+    log = open(root / "serve.log", "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=root, env=ENV, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    original = sheet.read_text(encoding="utf-8")
+    latencies: dict[str, list[float]] = {kind: [] for kind in EDITS}
+    try:
+        wait_for(lambda: fetch(page) is not None, timeout=120 + len(sheets) * 0.2,
+                 what="the first build under mkdocs serve")
+        for k in range(edits):
+            for kind, edit in EDITS.items():
+                marker = f"benchedit{k}{kind}x{os.getpid()}"
+                start = time.perf_counter()
+                sheet.write_text(edit(sheet.read_text(encoding="utf-8"), marker),
+                                 encoding="utf-8")
+                wait_for(lambda m=marker: m in (fetch(page) or ""), timeout=120,
+                         what="the edit")
+                latencies[kind].append(time.perf_counter() - start)
+                time.sleep(1.5)  # let the watcher and the rebuild settle before the next edit
+    finally:
+        sheet.write_text(original, encoding="utf-8")
+        stop(server)
+        log.close()
+    return latencies
+
+
+def retitle(text: str, marker: str) -> str:
+    """The sheet with its title (however YAML wrote it, on one line or folded) replaced."""
+    new, count = re.subn(r"(?m)^title:.*\n(?:[ \t]+.*\n)*", f"title: Edited {marker}\n", text,
+                         count=1)
+    if count != 1:
+        raise SystemExit("cannot find the sheet's title")
+    return new
+
+
+def add_unknown(text: str, marker: str) -> str:
+    """The sheet with one line under "What we don't know", shown on the explainer only."""
+    text = re.sub(r"(?m)^unknowns:\n(?:[ \t]+.*\n)*", "", text)
+    return text + f"unknowns:\n  - Edited {marker}\n"
+
+
+EDITS = {"title": retitle, "body": add_unknown}
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def wait_for(condition: Callable[[], bool], *, timeout: float, what: str) -> None:
+    """Poll condition every 20 ms until it holds; fail after timeout seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.02)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def stop(server: subprocess.Popen) -> None:
+    """End the server we started, and its process group; kill it if it does not stop."""
+    try:
+        os.killpg(server.pid, signal.SIGINT)
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=20)
+    except ProcessLookupError:
+        pass
+
+
+# ---- the table ----------------------------------------------------------------------------
+
+def print_table(rows: list[Row], file=sys.stdout) -> None:
+    print("| explainers | pages | ingest | ingest rate | full build (median) | generator share "
+          "| peak memory | edit → page: title | edit → page: body "
+          "| build, all explainers in nav | its peak memory |", file=file)
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", file=file)
+    for r in rows:
+        build = statistics.median(b.seconds for b in r.builds) if r.builds else None
+        gens = [b.generator_seconds for b in r.builds if b.generator_seconds is not None]
+        share = f"{statistics.median(gens) / build:.0%}" if gens and build else "–"
+        print(" | ".join([
+            f"| {r.size:,}", f"{r.pages:,}",
+            (f"{r.ingest.seconds:.1f} s" + (f" ({r.ingest_batch:,} per call)"
+                                               if r.ingest_batch else "")) if r.ingest
+            else "(reused)",
+            f"{r.size / r.ingest.seconds:.1f} /s" if r.ingest else "–",
+            f"{build:.1f} s" if build else "–", share,
+            f"{max(b.peak_mb for b in r.builds):.0f} MB" if r.builds else "–",
+            *(f"{statistics.median(r.edits[kind]):.2f} s" if r.edits.get(kind) else "–"
+              for kind in EDITS),
+            f"{r.nav_build.seconds:.1f} s" if r.nav_build else "–",
+            f"{r.nav_build.peak_mb:.0f} MB |" if r.nav_build else "– |",
+        ]), file=file)
+    print(file=file)
+
+
+if __name__ == "__main__":
+    main()

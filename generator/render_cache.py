@@ -1,0 +1,240 @@
+"""What the renderer keeps between builds, so an edit re-renders only the pages it changes.
+
+`mkdocs serve` builds the whole site again on every save. The MkDocs plugin keeps one
+`RenderCache` for as long as it runs; `generator.render.render_pages` asks it for each sheet and
+each page, and gets back what it made last time when nothing that page is made from changed:
+
+- a sheet is read and validated again only when its file's bytes change (its `digest`);
+- a page is rendered again only when its key changes: the templates' fingerprint and the
+  digests (or, for the actor index, the actors) of the sheets the page shows;
+- `changed()` names the pages whose Markdown differs from the last published build, so that
+  `mkdocs serve --dirty` converts and writes only those.
+
+When many sheets must be read (the first build), they are read, validated and their explainers
+rendered on every core, in forked worker processes: only while the process has no other
+thread, since forking a threaded process (`mkdocs serve` once it serves) is not safe.
+
+Nothing here knows MkDocs: a fresh cache renders everything, which is what `explainers render`
+and `mkdocs build` get.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Hashable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import jinja2
+
+from generator.validate import validate_sheet_file
+
+# Sheets to read before the work is shared among processes: below this, starting them costs
+# more than it saves.
+PARALLEL_MIN = 64
+
+# What a worker renders each sheet it reads into: (uri, page key, Markdown), or None. Set just
+# before the workers are forked, so they inherit it (a closure cannot be sent to them).
+Prerender = Callable[["SheetFile"], "tuple[str, Hashable, str] | None"]
+_prerender: Prerender | None = None
+T = TypeVar("T")
+
+
+def digest(data: bytes) -> str:
+    """A short content hash: equal bytes, equal digest."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass
+class SheetFile:
+    """One sheet file as last read: what it held and what was wrong with it."""
+
+    path: Path
+    digest: str
+    """The hash of the file's bytes when it was read."""
+    sheet: dict | None
+    """The sheet as the validator loaded it; None when it could not be read as a sheet."""
+    problems: list[str]
+    """Every problem the validator found, as `path:line: message`."""
+    stamp: tuple[int, int, int] = (0, 0, 0)
+    """(inode, mtime_ns, size) when read: an unchanged stamp skips reading the file again."""
+    derived: dict[str, object] = field(default_factory=dict)
+    """Values computed from the sheet (normalised sheet, fingerprints), kept with it."""
+
+    def derive(self, name: str, compute: Callable[[], T]) -> T:
+        """The value `name` computed from the sheet, computed once per version of the file."""
+        if name not in self.derived:
+            self.derived[name] = compute()
+        return self.derived[name]  # type: ignore[return-value]
+
+
+@dataclass
+class RenderStats:
+    """What one build did, for the plugin's one-line report."""
+
+    sheets: int = 0
+    sheets_read: int = 0
+    pages: int = 0
+    pages_rendered: int = 0
+
+
+class RenderCache:
+    """Sheets, environment and pages of the last build, reused while their inputs are equal."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, SheetFile] = {}
+        self._pages: dict[str, tuple[Hashable, str]] = {}
+        self._env: tuple[str, jinja2.Environment] | None = None
+        self._published: dict[str, str] = {}  # uri -> Markdown as last written
+        self.stats = RenderStats()
+
+    # ---- sheets ------------------------------------------------------------------------------
+
+    def sheet_files(self, paths: list[Path], prerender: Prerender | None = None
+                    ) -> list[SheetFile]:
+        """Each file's sheet and problems, validated again only if its bytes changed.
+
+        With many to read, they are read on every core, and `prerender` renders each sheet
+        there too (its pages land in the cache, for `page` to find).
+        """
+        stale = [p for p in paths if p not in self._files or self._files[p].stamp != _stamp(p)]
+        workers = _worker_count()
+        if len(stale) >= PARALLEL_MIN and workers > 1:
+            self._read_in_parallel(stale, prerender, workers)
+        return [self.sheet_file(p) for p in paths]
+
+    def sheet_file(self, path: Path) -> SheetFile:
+        """The file's sheet and problems; validated again only if its bytes changed."""
+        self.stats.sheets += 1
+        known = self._files.get(path)
+        stamp = _stamp(path)
+        if known is not None and known.stamp == stamp:
+            return known
+        raw = path.read_bytes()
+        new_digest = digest(raw)
+        if known is not None and known.digest == new_digest:
+            known.stamp = stamp
+            return known
+        self.stats.sheets_read += 1
+        entry = _read_sheet(path, new_digest, stamp)
+        self._files[path] = entry
+        return entry
+
+    def _read_in_parallel(self, paths: list[Path], prerender: Prerender | None,
+                          workers: int) -> None:
+        global _prerender
+        _prerender = prerender
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) \
+                    as pool:
+                chunk = max(1, len(paths) // (workers * 8))
+                for entry, page in pool.map(_read_in_worker, paths, chunksize=chunk):
+                    self.stats.sheets_read += 1
+                    self._files[entry.path] = entry
+                    if page is not None:
+                        self._pages[page[0]] = page[1:]
+        finally:
+            _prerender = None
+
+    def forget_missing(self, present: Iterable[Path]) -> None:
+        """Drop the sheets whose files are gone, so the cache does not grow without end."""
+        keep = set(present)
+        for path in [p for p in self._files if p not in keep]:
+            del self._files[path]
+
+    # ---- templates ---------------------------------------------------------------------------
+
+    def environment(self, folders: list[Path], make: Callable[[], jinja2.Environment]
+                    ) -> tuple[str, jinja2.Environment]:
+        """(fingerprint, environment) for the template folders; a new one when a file changed."""
+        fingerprint = templates_fingerprint(folders)
+        if self._env is None or self._env[0] != fingerprint:
+            self._env = (fingerprint, make())
+        return self._env
+
+    # ---- pages -------------------------------------------------------------------------------
+
+    def page(self, uri: str, key: Hashable, render: Callable[[], str]) -> str:
+        """The page at uri: rendered again only when its key differs from last time."""
+        self.stats.pages += 1
+        known = self._pages.get(uri)
+        if known is not None and known[0] == key:
+            return known[1]
+        self.stats.pages_rendered += 1
+        text = render()
+        self._pages[uri] = (key, text)
+        return text
+
+    def keep_pages(self, uris: Iterable[str]) -> None:
+        """Drop the pages this build did not make (a deleted sheet's, a gone actor's)."""
+        keep = set(uris)
+        for uri in [u for u in self._pages if u not in keep]:
+            del self._pages[uri]
+
+    # ---- what a dirty rebuild must write -----------------------------------------------------
+
+    def changed(self, pages: dict[str, str]) -> set[str]:
+        """The pages whose Markdown differs from the last published build (all, at first)."""
+        published = self._published
+        return {uri for uri, text in pages.items()
+                if published.get(uri) is not text and published.get(uri) != text}
+
+    def publish(self, pages: dict[str, str]) -> None:
+        """Remember pages as written to the site: the next build compares with these."""
+        self._published = dict(pages)
+
+    def forget_published(self) -> None:
+        """After a failed build nothing is known to be written: every page counts as changed."""
+        self._published = {}
+
+    def start_build(self) -> None:
+        """Reset the counters for a new build."""
+        self.stats = RenderStats()
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    stat = path.stat()
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+def _read_sheet(path: Path, known_digest: str | None = None,
+                stamp: tuple[int, int, int] | None = None) -> SheetFile:
+    """Read and validate one sheet file."""
+    if known_digest is None:
+        stamp = _stamp(path)
+        known_digest = digest(path.read_bytes())
+    sheet, problems = validate_sheet_file(path)
+    return SheetFile(path, known_digest, sheet, [str(p) for p in problems], stamp)
+
+
+def _read_in_worker(path: Path) -> tuple[SheetFile, tuple[str, Hashable, str] | None]:
+    """In a worker process: the sheet, and its page if it is a valid sheet."""
+    entry = _read_sheet(path)
+    valid = entry.sheet is not None and not entry.problems
+    return entry, (_prerender(entry) if valid and _prerender else None)
+
+
+def _worker_count() -> int:
+    """Processes to read sheets with: the cores this process may use, when it may fork."""
+    if threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+    return min(len(cores) if cores else os.cpu_count() or 1, 8)
+
+
+def templates_fingerprint(folders: list[Path]) -> str:
+    """A hash of every file (name and bytes) in the template folders, in search order."""
+    h = hashlib.blake2b(digest_size=16)
+    for folder in folders:
+        h.update(f"\0folder {folder}\0".encode())
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            h.update(f"\0{path.relative_to(folder)}\0".encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
