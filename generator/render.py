@@ -52,6 +52,7 @@ from generator.site_pages import (
     render_archive,
     render_home,
 )
+from generator.story_page import story_sections
 
 __all__ = ["RenderCache", "SheetProblems", "actor_page_uri", "format_date", "iso_date",
            "load_sheets", "make_environment", "normalize_sheet", "render_actor",
@@ -142,6 +143,7 @@ def render_explainer(sheet: dict, env: jinja2.Environment) -> str:
         others=[a for a in sheet["actors"] if a.get("type") != "person"],
         events=sort_events(sheet["events"]),
         updated=newest_date(sheet),
+        story=story_sections(sheet),
     )
     return front_matter(page_metadata(sheet)) + page
 

@@ -88,3 +88,9 @@ def disputed_notes(sheet: dict) -> list[str]:
 
 def _text(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def story_sections(sheet: dict) -> dict:
+    """What the explainer's story sections show; all empty for a sheet of one source."""
+    return {"updates": story_updates(sheet), "series": figure_series(sheet),
+            "disputed": disputed_notes(sheet)}

@@ -220,3 +220,26 @@ def test_an_unrelated_story_gives_a_low_score():
     article = profile_of(["Hamas", "Israel"], ["Gaza", "Doha"], "Talks start on ceasefire")
     value, shared = score(article, story)
     assert value < MATCH_THRESHOLD / 4 and shared == []
+
+
+def test_the_story_page_shows_latest_disputes_series_and_what_changed(tmp_path):
+    from generator.render import make_environment, render_explainer
+
+    sheet, _ = ingest_story(tmp_path, IN_ORDER)
+    page = render_explainer(sheet, make_environment())
+    latest = page.index('!!! info "Latest: 2025-04-07')
+    assert latest < page.index("## At a glance")  # what the newest article changed comes first
+    assert '!!! warning "Sources disagree"' in page
+    assert "## Figures over time" in page and "<svg" in page  # three or more points: a chart
+    history = page.index("## What changed")
+    assert page.index("## What they said") < history < page.index("## Sources")
+    assert page.count("\n### 2025-") == len(sheet["sources"])
+
+
+def test_a_one_source_sheet_has_no_story_sections(tmp_path):
+    from generator.render import make_environment, render_explainer
+
+    sheet, _ = ingest_story(tmp_path, IN_ORDER[:1])
+    page = render_explainer(sheet, make_environment())
+    assert "Latest:" not in page and "## What changed" not in page
+    assert "## Figures over time" not in page
