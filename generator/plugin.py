@@ -7,6 +7,10 @@ archive and actor pages are marked "not in nav", reached from those pages, so a 
 page left out of `nav` is still reported. A sheet with problems is skipped and each problem
 logged as a warning, so `mkdocs build --strict` fails on it.
 
+An explainer's "Edit this page" (the site's `repo_url` and `edit_uri`, and Material's
+`content.action.edit`) opens its sheet. Under `mkdocs serve`, a sheet with problems gets a page
+at its explainer's address that lists them, as well as the warnings in the terminal.
+
 `mkdocs serve` rebuilds when a sheet or a template changes. Because the plugin has an
 `on_startup` method, MkDocs keeps this one plugin object across the rebuilds of one `serve`
 (mkdocs.plugins.BasePlugin.on_startup), and with it the `RenderCache`: an edit reads one sheet
@@ -15,14 +19,18 @@ writes only the files whose `is_modified()` is true; a generated page says true 
 Markdown differs from what the last successful build wrote, so an edit rebuilds a handful of
 pages instead of thousands.
 
-Memory: `mkdocs build` keeps no cache, and a generated page lets go of its Markdown once it is
-converted and of its HTML once it is written, so thousands of explainers fit in memory.
+Memory: MkDocs reads and converts every page before it writes any. So that thousands of
+explainers fit in memory, `mkdocs build` keeps no cache, and a generated page outside the
+navigation is held compressed, as Markdown until MkDocs reads it and as HTML until its page is
+written, and let go of then.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import time
+import zlib
 from pathlib import Path
 
 import jinja2
@@ -72,6 +80,10 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         self._pages: dict[str, str] = {}  # serving: this build's pages, published on success
         self._rebuilt: set[str] = set()  # URLs of the pages this build rendered
         self._bytecode = MemoryBytecodeCache()
+        # Pages held compressed between MkDocs' phases, by src_uri: Markdown until it is read,
+        # HTML until its page is written. Emptied at the start of every build.
+        self._markdown: dict[str, bytes] = {}
+        self._html: dict[str, bytes] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note a dirty build; being defined keeps this plugin (and its cache) across serves."""
@@ -87,11 +99,14 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Render every sheet into a generated page; warn about and skip the rest."""
         start = time.perf_counter()
+        self._markdown, self._html = {}, {}
         cache = self.cache if self.serving else RenderCache()  # one build keeps nothing
         pages, problems = render_pages(self._path(config, "content"),
-                                       self._path(config, "templates"), cache)
+                                       self._path(config, "templates"), cache,
+                                       problem_pages=self.serving)
         for problem in problems:
             log.warning(problem)
+        docs_dir = Path(config.docs_dir).resolve()
         changed = cache.changed(pages)
         self._pages = pages if self.serving else {}
         self._rebuilt = set()
@@ -103,6 +118,12 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
                 else InclusionLevel.NOT_IN_NAV
             page = GeneratedPage.generated(config, uri, content=markdown, inclusion=inclusion)
             page.changed, page.transient = uri in changed, uri not in SITE_PAGES
+            if uri in cache.sources:  # "Edit this page": the sheet, not a page in docs_dir
+                page.edit_uri = Path(os.path.relpath(cache.sources[uri].resolve(), docs_dir)
+                                     ).as_posix()
+            if page.transient and not self.serving:  # held compressed until MkDocs reads it
+                self._markdown[uri] = zlib.compress(markdown.encode("utf-8"), 1)
+                page.content_string = ""
             files.append(page)
         stats = cache.stats
         log.info(f"{stats.sheets:,} sheets ({stats.sheets_read:,} read), {len(pages):,} pages "
@@ -116,22 +137,35 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             env.bytecode_cache = self._bytecode
         return env
 
-    def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files):
-        """Let go of a generated page's Markdown once it is HTML: nothing reads it again."""
-        if getattr(page.file, "transient", False):
-            page.markdown = ""  # not None: MkDocs reads None as "not read yet" (Page.title)
-            page.file.content_string = ""
-        return html
+    def on_page_read_source(self, /, *, page, config: MkDocsConfig) -> str | None:
+        """The Markdown held for a generated page; None for every other page."""
+        held = self._markdown.pop(page.file.src_uri, None)
+        return None if held is None else zlib.decompress(held).decode("utf-8")
 
+    def on_page_content(self, html: str, /, *, page, config: MkDocsConfig, files: Files):
+        """A generated page's HTML, held compressed until its page is written; its Markdown
+        let go: MkDocs converts every page before it writes any, and holding all that text
+        at once is most of a large build's memory."""
+        if not getattr(page.file, "transient", False):
+            return html
+        page.markdown = ""  # not None: MkDocs reads None as "not read yet" (Page.title)
+        page.file.content_string = ""  # serving, the cache has it
+        self._html[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return ""
+
+    @event_priority(100)  # first: the search plugin reads the page's HTML in this event
     def on_page_context(self, context, /, *, page, config: MkDocsConfig, nav):
-        """Note each page this build renders, for the search index of a dirty rebuild."""
+        """Give back the HTML held for the page; note the page for a dirty rebuild's search."""
+        held = self._html.pop(page.file.src_uri, None)
+        if held is not None:
+            page.content = zlib.decompress(held).decode("utf-8")
         self._rebuilt.add(page.url)
         return context
 
     def on_post_page(self, output: str, /, *, page, config: MkDocsConfig) -> str:
-        """Let go of a generated page's HTML once the theme has made the page of it."""
+        """Let go of a generated page's HTML and metadata once its page is written."""
         if getattr(page.file, "transient", False):
-            page.content = None
+            page.content, page.meta = None, {}
         return output
 
     @event_priority(50)  # before the search plugin writes its index
@@ -145,6 +179,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """Nothing is known to be written after a failed build: rebuild every page next time."""
         self.cache.forget_published()
+        self._markdown, self._html = {}, {}
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder

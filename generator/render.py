@@ -52,6 +52,7 @@ from generator.site_pages import (
     render_archive,
     render_home,
 )
+from generator.slugs import is_slug
 from generator.story_page import story_sections
 
 __all__ = ["RenderCache", "SheetProblems", "actor_page_uri", "format_date", "iso_date",
@@ -82,31 +83,36 @@ class SheetProblems(Exception):
 
 def load_sheets(content_dir: Path) -> tuple[list[dict], list[str]]:
     """Every valid sheet in content_dir, and every problem that kept a sheet out."""
-    loaded, problems = _load_sheet_files(Path(content_dir), RenderCache())
-    return [entry.sheet for entry in loaded], problems
+    loaded, broken = _load_sheet_files(Path(content_dir), RenderCache())
+    return [entry.sheet for entry in loaded], _flatten(broken)
 
 
 def _load_sheet_files(content_dir: Path, cache: RenderCache, prerender: Prerender | None = None
-                      ) -> tuple[list[SheetFile], list[str]]:
-    """Each valid sheet file, in name order, without slug clashes; and every problem."""
-    loaded, problems = [], []
+                      ) -> tuple[list[SheetFile], dict[Path, list[str]]]:
+    """Each valid sheet file, in name order, without slug clashes; and each other file's
+    problems."""
+    loaded, broken = [], {}
     owners: dict[str, str] = {slug: f"reserved for {page}" for slug, page in RESERVED_SLUGS.items()}
     if not content_dir.is_dir():
-        return [], [f"{content_dir}: no such folder of fact sheets"]
+        return [], {content_dir: [f"{content_dir}: no such folder of fact sheets"]}
     paths = sorted(p for p in content_dir.glob("*") if p.suffix in SHEET_SUFFIXES)
     cache.forget_missing(paths)
     for entry in cache.sheet_files(paths, prerender):
         path = entry.path
         if entry.problems or entry.sheet is None:
-            problems.extend(entry.problems or [f"{path}:1: not a fact sheet"])
+            broken[path] = entry.problems or [f"{path}:1: not a fact sheet"]
             continue
         slug = entry.sheet["slug"]
         if slug in owners:
-            problems.append(f"{path}:1: slug '{slug}' is already {owners[slug]}; choose another")
+            broken[path] = [f"{path}:1: slug '{slug}' is already {owners[slug]}; choose another"]
             continue
         owners[slug] = f"used by {path}"
         loaded.append(entry)
-    return loaded, problems
+    return loaded, broken
+
+
+def _flatten(broken: dict[Path, list[str]]) -> list[str]:
+    return [problem for problems in broken.values() for problem in problems]
 
 
 # ---- Rendering -----------------------------------------------------------------------------
@@ -154,10 +160,14 @@ def render_reference(env: jinja2.Environment) -> str:
 
 
 def render_pages(content_dir: Path, overrides: Path | None = None,
-                 cache: RenderCache | None = None) -> tuple[dict[str, str], list[str]]:
+                 cache: RenderCache | None = None, *, problem_pages: bool = False
+                 ) -> tuple[dict[str, str], list[str]]:
     """Every page of the site as {"uri.md": markdown}, and every sheet problem found.
 
     With a cache kept from an earlier call, only what changed since is read and rendered.
+    `cache.sources` then names the sheet file of each explainer page. With `problem_pages`
+    (the live preview), a sheet with problems gets a page at its explainer's address that
+    lists them, instead of no page.
     """
     cache = cache or RenderCache()
     cache.start_build()
@@ -173,7 +183,7 @@ def render_pages(content_dir: Path, overrides: Path | None = None,
         except jinja2.UndefinedError:
             return None
 
-    loaded, problems = _load_sheet_files(Path(content_dir), cache, prerender)
+    loaded, broken = _load_sheet_files(Path(content_dir), cache, prerender)
     pages, rendered = {}, []
     for entry in loaded:
         uri = f"{entry.sheet['slug']}.md"
@@ -181,15 +191,40 @@ def render_pages(content_dir: Path, overrides: Path | None = None,
             pages[uri] = cache.page(uri, (templates, entry.digest),
                                     lambda sheet=entry.sheet: render_explainer(sheet, env))
         except jinja2.UndefinedError as err:
-            problems.append(f"{entry.path}:1: cannot render the explainer: {err.message}")
+            broken[entry.path] = [f"{entry.path}:1: cannot render the explainer: {err.message}"]
             continue
         rendered.append(entry)
     pages.update(listing_pages(rendered, env, templates, cache))
     pages.update(actor_pages(rendered, env, templates, cache))
     pages[f"{REFERENCE}.md"] = cache.page(f"{REFERENCE}.md", templates,
                                           lambda: render_reference(env))
+    known = {path: uri for uri, path in cache.sources.items()}  # the last build's
+    cache.sources = {f"{entry.sheet['slug']}.md": entry.path for entry in rendered}
+    if problem_pages:
+        for path, problems in broken.items():
+            uri = _problem_page_uri(path, cache.known(path), known.get(path))
+            if uri and uri not in pages:
+                pages[uri] = render_problems(path, problems, env)
+                cache.sources[uri] = path
     cache.keep_pages(pages)
-    return pages, problems
+    return pages, _flatten(broken)
+
+
+def _problem_page_uri(path: Path, entry: SheetFile | None, last_uri: str | None) -> str | None:
+    """Where a broken sheet's page is: its slug if it still has a good one, else the address
+    its page had in the last build, else its file name if that is a slug; None if none is."""
+    slug = entry.sheet.get("slug") if entry and isinstance(entry.sheet, dict) else None
+    if is_slug(slug) and slug not in RESERVED_SLUGS:
+        return f"{slug}.md"
+    if last_uri:
+        return last_uri
+    return f"{path.stem}.md" if is_slug(path.stem) and path.stem not in RESERVED_SLUGS else None
+
+
+def render_problems(path: Path, problems: list[str], env: jinja2.Environment) -> str:
+    """The page shown at a broken sheet's address while editing: its problems, and how to fix
+    them. Problems quote the editor's text, so they go through `md` like any sheet value."""
+    return env.get_template("problems.md.j2").render(path=str(path), problems=problems)
 
 
 def render_site(content_dir: Path, out_dir: Path, overrides: Path | None = None) -> list[Path]:

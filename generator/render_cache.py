@@ -92,6 +92,8 @@ class RenderCache:
         self._env: tuple[str, jinja2.Environment] | None = None
         self._published: dict[str, str] = {}  # uri -> Markdown as last written
         self.stats = RenderStats()
+        self.sources: dict[str, Path] = {}
+        """The sheet file each explainer page (or problem page) of the last build came from."""
 
     # ---- sheets ------------------------------------------------------------------------------
 
@@ -124,6 +126,10 @@ class RenderCache:
         entry = _read_sheet(path, new_digest, stamp)
         self._files[path] = entry
         return entry
+
+    def known(self, path: Path) -> SheetFile | None:
+        """The file as last read, without reading it."""
+        return self._files.get(path)
 
     def _read_in_parallel(self, paths: list[Path], prerender: Prerender | None,
                           workers: int) -> None:

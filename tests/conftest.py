@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -45,6 +52,61 @@ def build_site(root: Path) -> subprocess.CompletedProcess:
         cwd=root, capture_output=True, text=True, timeout=120, check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
+
+
+@dataclass
+class Served:
+    """A running `mkdocs serve`: its base URL, and what it has printed so far."""
+
+    url: str
+    log: Path
+
+    def get(self, path: str) -> str | None:
+        """The page at path, or None if there is none (yet)."""
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return None
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def wait_for(condition: Callable[[], object], seconds: float = 60, what: str = "") -> None:
+    """Poll condition until it is true; fail the test after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what or condition}"
+        time.sleep(0.05)
+
+
+@contextmanager
+def mkdocs_serve(root: Path, *args: str) -> Iterator[Served]:
+    """`mkdocs serve ARGS` in root on a free port, as an editor runs it; stopped afterwards."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = root / "serve.log"
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            [str(MKDOCS), "serve", *args, "-a", f"127.0.0.1:{port}"], cwd=root,
+            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    served = Served(f"http://127.0.0.1:{port}/", log)
+    try:
+        wait_for(lambda: served.get("") is not None or server.poll() is not None,
+                 what="mkdocs serve to start")
+        assert server.poll() is None, served.output()
+        yield served
+        assert server.poll() is None, "mkdocs serve stopped:\n" + served.output()
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=20)
 
 
 @pytest.fixture

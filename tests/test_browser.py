@@ -107,7 +107,9 @@ def open_page(browser):
     """open_page(url, width) -> Visit; every tab is closed after the test."""
     contexts = []
 
-    def open_(url: str, width: int = 1280, scheme: str = "light") -> Visit:
+    def open_(url: str, width: int = 1280, scheme: str = "light",
+              until: str = "networkidle") -> Visit:
+        """`until`: "load" for `mkdocs serve`, whose live reload keeps a request open."""
         context = browser.new_context(viewport={"width": width, "height": 900},
                                       color_scheme=scheme)
         contexts.append(context)
@@ -118,7 +120,7 @@ def open_page(browser):
         page.on("pageerror", lambda e: visit.errors.append(str(e)))
         page.on("dialog", lambda d: (visit.dialogs.append(d.message), d.dismiss()))
         page.goto(url)
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state(until)
         return visit
 
     yield open_

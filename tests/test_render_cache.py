@@ -249,6 +249,19 @@ def test_a_generated_page_is_modified_only_when_its_markdown_changed(tmp_path):
     assert not page.is_modified()
 
 
+def test_a_failed_build_leaves_no_held_page_for_the_next():
+    from types import SimpleNamespace
+
+    from generator.plugin import ExplainersPlugin
+
+    plugin = ExplainersPlugin()
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="a.md", transient=True,
+                                                content_string="# A"), markdown="# A")
+    assert plugin.on_page_content("<h1>A</h1>", page=page, config=None, files=None) == ""
+    plugin.on_build_error(error=RuntimeError("a page failed"))
+    assert plugin.on_page_read_source(page=page, config=None) is None
+
+
 class _Index:
     def __init__(self, entries):
         self.entries = entries
@@ -310,39 +323,13 @@ def test_dates_stay_dates_through_the_cache(content):
 
 def test_an_edit_under_serve_dirty_updates_every_page_showing_it_and_the_search(tmp_path):
     import json
-    import signal
-    import socket
-    import subprocess
-    import time
-    import urllib.request
 
-    from conftest import MKDOCS, write_site
+    from conftest import mkdocs_serve, wait_for, write_site
 
     root = write_site(tmp_path, {"seed.yaml": SEED_SHEET.read_text(encoding="utf-8"),
                                  "hostile.yaml": HOSTILE_SHEET.read_text(encoding="utf-8")})
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    base = f"http://127.0.0.1:{port}/"
-
-    def get(path: str) -> str | None:
-        try:
-            with urllib.request.urlopen(base + path, timeout=5) as response:
-                return response.read().decode("utf-8")
-        except OSError:
-            return None
-
-    def wait_for(condition, seconds: float = 60) -> None:
-        deadline = time.monotonic() + seconds
-        while not condition():
-            assert time.monotonic() < deadline, "timed out"
-            time.sleep(0.05)
-
-    server = subprocess.Popen(
-        [str(MKDOCS), "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=root,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    try:
+    with mkdocs_serve(root, "--dirty") as served:
+        get = served.get
         wait_for(lambda: get(f"{SEED_SLUG}/") is not None)
         for round_ in range(2):  # twice: the second merge starts from a merged index
             retitle(root / "content" / "seed.yaml", f"Edited title {round_}")
@@ -356,10 +343,5 @@ def test_an_edit_under_serve_dirty_updates_every_page_showing_it_and_the_search(
         assert "Edited title 1" in titles and "Edited title 0" not in titles
         assert {"hostile-values/", "actor/villain/", "reference/"} <= set(locations)
         assert not [loc for loc in locations if loc.startswith("archive/")]
-    finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=20)
+        netanyahu = [d["text"] for d in index if d["location"] == "actor/benjamin-netanyahu/"]
+        assert netanyahu and "Edited title" not in netanyahu[0], "lists of explainers: not indexed"
