@@ -41,8 +41,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 
+from generator.parallel_build import (
+    BUILT_TEMPLATE,
+    BuiltPage,
+    add_search_entries,
+    build_pages,
+    can_build_in_parallel,
+    held_html,
+)
+from generator.progress import progress_bar
 from generator.render import SITE_PAGES, RenderCache, render_pages
+from generator.render_cache import worker_count
 
 # Named after the plugin, so warnings read "explainers: content/x.yaml:3: ...".
 log = get_plugin_logger("explainers")
@@ -57,6 +68,9 @@ class ExplainersConfig(Config):
 
     content = c.Type(str, default="content")
     templates = c.Type(str, default="templates")
+    workers = c.Type(int, default=0)
+    """Processes that build the generated pages of `mkdocs build`: 0, one per core for a large
+    site; 1, none (MkDocs builds every page itself); 2 or more, that many, at most one per core."""
 
 
 class GeneratedPage(File):
@@ -84,6 +98,11 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         # HTML until its page is written. Emptied at the start of every build.
         self._markdown: dict[str, bytes] = {}
         self._html: dict[str, bytes] = {}
+        # A large `mkdocs build` (generator.parallel_build): the pages workers will build,
+        # left empty by MkDocs' own reading; then the pages they built, until MkDocs writes them.
+        self._deferred: list[str] = []
+        self._built: dict[str, BuiltPage] = {}
+        self._nav: Navigation | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note a dirty build; being defined keeps this plugin (and its cache) across serves."""
@@ -99,7 +118,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Render every sheet into a generated page; warn about and skip the rest."""
         start = time.perf_counter()
-        self._markdown, self._html = {}, {}
+        self._markdown, self._html, self._built = {}, {}, {}
         cache = self.cache if self.serving else RenderCache()  # one build keeps nothing
         pages, problems = render_pages(self._path(config, "content"),
                                        self._path(config, "templates"), cache,
@@ -125,20 +144,52 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
                 self._markdown[uri] = zlib.compress(markdown.encode("utf-8"), 1)
                 page.content_string = ""
             files.append(page)
+        held = list(self._markdown)
+        parallel = can_build_in_parallel(config, len(held), self._workers(),
+                                         asked=self.config.workers > 1)
+        self._deferred = held if parallel else []
         stats = cache.stats
         log.info(f"{stats.sheets:,} sheets ({stats.sheets_read:,} read), {len(pages):,} pages "
                  f"({stats.pages_rendered:,} rendered, {len(changed):,} changed) "
                  f"in {time.perf_counter() - start:.2f} s")
         return files
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav = nav
+        return nav
+
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files):
-        """Serving: compile the theme's templates once, not on every rebuild."""
+        """Serving: compile the theme's templates once, not on every rebuild. A large build:
+        now that MkDocs has read every other page, build the generated ones on every core."""
         if self.serving:
             env.bytecode_cache = self._bytecode
+        if self._deferred:
+            self._build_deferred(env, config, files)
         return env
 
+    def _build_deferred(self, env: jinja2.Environment, config: MkDocsConfig, files: Files):
+        """The deferred pages, built by workers; MkDocs then writes what they made."""
+        uris, self._deferred = self._deferred, []  # the workers read the real Markdown
+        start, workers = time.perf_counter(), self._workers()
+        with progress_bar(len(uris), "pages") as advance:
+            for chunk in build_pages(uris, config, files, self._nav, env, workers, advance):
+                for built in chunk.pages:
+                    page = files.get_file_from_path(built.uri).page
+                    page.meta = {"template": BUILT_TEMPLATE, "search": {"exclude": True}}
+                    page._title_from_render = built.title
+                    page.present_anchor_ids = built.anchors
+                    page.links_to_anchors = {files.get_file_from_path(u): links
+                                             for u, links in built.links.items()}
+                    self._built[built.uri] = built
+        self._markdown = {}
+        log.info(f"{len(uris):,} generated pages built by {workers} processes "
+                 f"in {time.perf_counter() - start:.2f} s")
+
     def on_page_read_source(self, /, *, page, config: MkDocsConfig) -> str | None:
-        """The Markdown held for a generated page; None for every other page."""
+        """The Markdown held for a generated page; None for every other page; "" for a page
+        a worker will build (generator.parallel_build)."""
+        if self._deferred:
+            return "" if page.file.src_uri in self._markdown else None
         held = self._markdown.pop(page.file.src_uri, None)
         return None if held is None else zlib.decompress(held).decode("utf-8")
 
@@ -159,11 +210,18 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         held = self._html.pop(page.file.src_uri, None)
         if held is not None:
             page.content = zlib.decompress(held).decode("utf-8")
+        built = self._built.get(page.file.src_uri)
+        if built is not None:
+            add_search_entries(config, built.search_entries)
         self._rebuilt.add(page.url)
         return context
 
     def on_post_page(self, output: str, /, *, page, config: MkDocsConfig) -> str:
-        """Let go of a generated page's HTML and metadata once its page is written."""
+        """Let go of a generated page's HTML and metadata once its page is written; for a
+        page a worker built, what it built."""
+        built = self._built.pop(page.file.src_uri, None)
+        if built is not None:
+            output = held_html(built)
         if getattr(page.file, "transient", False):
             page.content, page.meta = None, {}
         return output
@@ -179,7 +237,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """Nothing is known to be written after a failed build: rebuild every page next time."""
         self.cache.forget_published()
-        self._markdown, self._html = {}, {}
+        self._markdown, self._html, self._built, self._deferred = {}, {}, {}, []
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder
@@ -195,6 +253,10 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             gc.collect()
             gc.freeze()
         return server
+
+    def _workers(self) -> int:
+        """Processes for a large build: as configured, else one per core (1 if it cannot fork)."""
+        return min(self.config.workers or worker_count(), worker_count())
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         """An option's directory (relative to mkdocs.yml), as short as problems can name it."""

@@ -105,7 +105,7 @@ class RenderCache:
         there too (its pages land in the cache, for `page` to find).
         """
         stale = [p for p in paths if p not in self._files or self._files[p].stamp != _stamp(p)]
-        workers = _worker_count()
+        workers = worker_count()
         if len(stale) >= PARALLEL_MIN and workers > 1:
             self._read_in_parallel(stale, prerender, workers)
         return [self.sheet_file(p) for p in paths]
@@ -225,8 +225,8 @@ def _read_in_worker(path: Path) -> tuple[SheetFile, tuple[str, Hashable, str] | 
     return entry, (_prerender(entry) if valid and _prerender else None)
 
 
-def _worker_count() -> int:
-    """Processes to read sheets with: the cores this process may use, when it may fork."""
+def worker_count() -> int:
+    """Processes to share work among: the cores this process may use, when it may fork."""
     if threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
@@ -244,3 +244,6 @@ def templates_fingerprint(folders: list[Path]) -> str:
             h.update(f"\0{path.relative_to(folder)}\0".encode())
             h.update(path.read_bytes())
     return h.hexdigest()
+
+
+_worker_count = worker_count  # its former name

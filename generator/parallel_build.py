@@ -1,0 +1,198 @@
+"""Building the generated pages of a large site on every core.
+
+MkDocs converts and writes pages one at a time, on one core. With thousands of explainers
+nearly all the time of `mkdocs build` goes to the pages the explainers plugin generates
+outside the navigation (explainers, actor pages, archive months): Markdown to HTML, Material's
+search indexing and the theme's templates, page by page, no page depending on another's
+result. So once MkDocs has read every page (`on_env`), worker processes forked from the build
+do exactly what MkDocs does for those pages — `_populate_page`, then its page build (context,
+`on_page_context`, the theme's template, `on_post_page`) — and send back each page's HTML, its
+anchors and links (for MkDocs' anchor validation), the search index entries they made, and
+every log record (so warnings still count under `--strict`). MkDocs then writes the pages in
+its own loop, given a one-line template in place of the theme's and told to leave the page out
+of search, and the plugin hands it each page's HTML and search entries.
+
+Only when it is safe: `mkdocs build`, not `serve` (never fork a process with threads), more
+than one core, and no plugins but this one and Material's search, whose entries are merged
+here; any other plugin might keep state in page events that a worker's copy would lose.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from mkdocs.commands.build import _populate_page, get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+
+# Plugins known to keep nothing in page events that a worker's copy would lose (Material's
+# search: its entries are sent back and merged).
+SAFE_PLUGINS = frozenset({"explainers", "material/search"})
+# Fewer pages than this: forking costs more than it saves.
+PARALLEL_MIN_PAGES = 100
+# Pages per task: small enough that both workers finish together.
+CHUNK = 40
+# The template MkDocs renders for a page built by a worker (generator/theme/): one line, as
+# MkDocs skips a page whose output is empty; the plugin replaces it with the worker's HTML.
+BUILT_TEMPLATE = "explainers-built.html"
+
+
+@dataclass
+class BuiltPage:
+    """What a worker made of one page."""
+
+    uri: str
+    html: bytes
+    """The page as the theme wrote it, zlib-compressed (held until MkDocs writes it)."""
+    title: str | None
+    anchors: set[str]
+    links: dict[str, dict[str, str]]
+    """Links to anchors in other pages, by the linked page's src_uri (MkDocs' links_to_anchors)."""
+    search_entries: list[dict]
+
+
+@dataclass
+class Chunk:
+    """What a worker made of a share of the pages."""
+
+    pages: list[BuiltPage] = field(default_factory=list)
+    records: list[logging.LogRecord] = field(default_factory=list)
+    error: str | None = None
+
+
+def can_build_in_parallel(config: MkDocsConfig, pages: int, workers: int,
+                          asked: bool = False) -> bool:
+    """True when forking workers is safe, and worth it or `asked` for (see the module doc)."""
+    return workers > 1 and (asked or pages >= PARALLEL_MIN_PAGES) \
+        and set(config.plugins) <= SAFE_PLUGINS and search_index(config) is not None
+
+
+def search_index(config: MkDocsConfig):
+    """Material's search index object (its `entries` list), or None without that plugin."""
+    search = config.plugins.get("material/search")
+    index = getattr(search, "search_index", None)
+    return index if isinstance(getattr(index, "entries", None), list) else None
+
+
+# ---- in the build process ---------------------------------------------------------------------
+
+# The build's state, set just before the workers are forked so that they inherit it (it cannot
+# be sent to them: pages, navigation and Jinja environment hold each other).
+_state: tuple | None = None
+
+
+def build_pages(uris: list[str], config: MkDocsConfig, files: Files, nav: Navigation, env,
+                workers: int, progress: Callable[[int], None] = lambda n: None
+                ) -> Iterator[Chunk]:
+    """Each share of the pages at uris, built by `workers` forked processes, in order.
+
+    Log records from the workers are emitted here as they arrive; a page that fails stops the
+    build with MkDocs' message for it.
+    """
+    global _state
+    doc_files = files.documentation_pages()
+    _state = (config, files, nav, env, doc_files)
+    chunks = [uris[i:i + CHUNK] for i in range(0, len(uris), CHUNK)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_start_worker) as pool:
+            for chunk in pool.map(_build_chunk, chunks):
+                for record in chunk.records:
+                    logging.getLogger(record.name).handle(record)
+                if chunk.error:
+                    raise PluginError(chunk.error)
+                progress(len(chunk.pages))
+                yield chunk
+    finally:
+        _state = None
+
+
+def add_search_entries(config: MkDocsConfig, entries: list[dict]) -> None:
+    """Add a built page's search entries where MkDocs' loop reaches the page, so that the
+    index lists pages in the order a serial build does. (The page's metadata in the build
+    process says `search: exclude`, so the search plugin adds nothing of its own.)"""
+    index = search_index(config)
+    if index is not None:
+        index.entries += entries
+
+
+def held_html(page: BuiltPage) -> str:
+    return zlib.decompress(page.html).decode("utf-8")
+
+
+# ---- in a worker ------------------------------------------------------------------------------
+
+class _Collect(logging.Handler):
+    """Keeps every record, to be sent to the build process with the pages."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args = record.getMessage(), None  # picklable whatever the args
+        record.exc_info = record.exc_text = None
+        self.records.append(record)
+
+
+_collect = _Collect()
+
+
+def _start_worker() -> None:
+    """In a new worker: MkDocs' log records are collected, not printed (nor counted) here."""
+    logger = logging.getLogger("mkdocs")
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+    logger.addHandler(_collect)
+    logger.propagate = False
+
+
+def _build_chunk(uris: list[str]) -> Chunk:
+    """In a worker: build the pages at uris as MkDocs would, without writing them."""
+    config, files, nav, env, doc_files = _state
+    chunk = Chunk()
+    try:
+        for uri in uris:
+            chunk.pages.append(_build_page(files.get_file_from_path(uri).page, config, files,
+                                           nav, env, doc_files))
+    except Exception as e:  # MkDocs has logged "Error reading/building page ...: ..."
+        chunk.error = f"{e}" or type(e).__name__
+    chunk.records, _collect.records = _collect.records, []
+    return chunk
+
+
+def _build_page(page, config: MkDocsConfig, files: Files, nav: Navigation, env,
+                doc_files) -> BuiltPage:
+    """mkdocs.commands.build's _populate_page and _build_page for one page, but the write."""
+    index = search_index(config)
+    first_entry = len(index.entries)
+    _populate_page(page, config, files)
+    config._current_page = page
+    page.active = True
+    try:
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        output = template.render(context)
+        output = config.plugins.on_post_page(output, page=page, config=config)
+    except Exception as e:
+        logging.getLogger("mkdocs.commands.build").error(
+            f"Error building page '{page.file.src_uri}': {e}")
+        raise
+    finally:
+        page.active = False
+        config._current_page = None
+    links = {target.src_uri: dict(anchors)
+             for target, anchors in (page.links_to_anchors or {}).items()}
+    entries, index.entries[first_entry:] = index.entries[first_entry:], []
+    return BuiltPage(page.file.src_uri, zlib.compress(output.encode("utf-8"), 1),
+                     page._title_from_render, set(page.present_anchor_ids or ()), links,
+                     entries)
+

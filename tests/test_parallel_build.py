@@ -1,0 +1,83 @@
+"""A build whose generated pages are made by worker processes (generator.parallel_build) writes
+the same site as MkDocs building every page itself, and fails the same way."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import MKDOCS, SEED_SHEET, write_site
+
+from generator.render_cache import worker_count
+
+pytestmark = pytest.mark.skipif(worker_count() < 2, reason="needs two cores and fork")
+
+
+def sheets(n: int) -> dict[str, str]:
+    """n explainers: the seed sheet under other slugs, titles and dates."""
+    seed = yaml.safe_load(SEED_SHEET.read_text(encoding="utf-8"))
+    out = {}
+    for i in range(n):
+        sheet = {**seed, "slug": f"story-{i}", "title": f"Story {i}: {seed['title']}"}
+        sheet["sources"] = [{**s, "published": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}"}
+                            for s in seed["sources"]]
+        out[f"story-{i}.yaml"] = yaml.safe_dump(sheet, sort_keys=False, allow_unicode=True)
+    return out
+
+
+def build(root: Path, workers: int, site: str) -> subprocess.CompletedProcess:
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^  - explainers:\n", f"  - explainers:\n      workers: {workers}\n",
+                    config)
+    (root / f"mkdocs-{site}.yml").write_text(config, encoding="utf-8")
+    return subprocess.run([str(MKDOCS), "build", "--strict", "-f", f"mkdocs-{site}.yml",
+                           "--site-dir", site], cwd=root, capture_output=True, text=True,
+                          timeout=300, check=False, env={"NO_MKDOCS_2_WARNING": "1",
+                                                         "PATH": "/usr/bin:/bin"})
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory) -> tuple[Path, Path, str]:
+    root = write_site(tmp_path_factory.mktemp("parallel"), sheets(12))
+    serial, parallel = build(root, 1, "serial"), build(root, 2, "parallel")
+    assert serial.returncode == 0, serial.stderr
+    assert parallel.returncode == 0, parallel.stderr
+    assert "built by 2 processes" in parallel.stderr and "built by" not in serial.stderr
+    return root / "serial", root / "parallel", parallel.stderr
+
+
+def test_every_page_is_the_same_as_a_serial_build_writes(two_builds):
+    serial, parallel, _ = two_builds
+    names = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
+    pages = [n for n in names if n.suffix == ".html"]
+    assert len(pages) > 30
+    for name in pages:
+        assert (parallel / name).read_bytes() == (serial / name).read_bytes(), name
+
+
+def test_the_search_index_is_the_same_as_a_serial_build_writes(two_builds):
+    serial, parallel, _ = two_builds
+    index = Path("search/search_index.json")
+    built, expected = (json.loads((s / index).read_text(encoding="utf-8"))
+                       for s in (parallel, serial))
+    assert built == expected
+    assert any(d["location"] == "story-3/#timeline" for d in built["docs"])
+
+
+def test_a_warning_in_a_worker_fails_a_strict_build(tmp_path):
+    root = write_site(tmp_path, sheets(3))
+    (root / "templates" / "explainer.md.j2").write_text(
+        '{% extends "default/explainer.md.j2" %}\n'
+        '{% block how_made %}{{ super() }}\n[a missing page](missing.md)\n{% endblock %}\n',
+        encoding="utf-8")
+    result = build(root, 2, "site")
+    assert result.returncode != 0
+    assert "built by 2 processes" in result.stderr
+    assert re.search(r"WARNING .*story-1\.md' contains a link 'missing\.md'", result.stderr), \
+        result.stderr
+    assert "Aborted with 3 warnings in strict mode" in result.stderr + result.stdout
