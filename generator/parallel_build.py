@@ -56,6 +56,8 @@ class BuiltPage:
     links: dict[str, dict[str, str]]
     """Links to anchors in other pages, by the linked page's src_uri (MkDocs' links_to_anchors)."""
     search_entries: list[dict]
+    records: list[logging.LogRecord]
+    """What MkDocs and the plugins logged while building the page (emitted by the parent)."""
 
 
 @dataclass
@@ -64,13 +66,15 @@ class Chunk:
 
     pages: list[BuiltPage] = field(default_factory=list)
     records: list[logging.LogRecord] = field(default_factory=list)
+    """What was logged before a page failed."""
     error: str | None = None
 
 
-def can_build_in_parallel(config: MkDocsConfig, pages: int, workers: int,
-                          asked: bool = False) -> bool:
-    """True when forking workers is safe, and worth it or `asked` for (see the module doc)."""
-    return workers > 1 and (asked or pages >= PARALLEL_MIN_PAGES) \
+def can_build_in_parallel(config: MkDocsConfig, pages: int, workers: int, *,
+                          asked: bool = False, cached: bool = False) -> bool:
+    """True when forking workers is safe, and worth it (more than one core, or a page cache
+    to fill and read) or `asked` for (see the module docstring)."""
+    return (workers > 1 or cached) and (asked or pages >= PARALLEL_MIN_PAGES) \
         and set(config.plugins) <= SAFE_PLUGINS and search_index(config) is not None
 
 
@@ -104,14 +108,21 @@ def build_pages(uris: list[str], config: MkDocsConfig, files: Files, nav: Naviga
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_start_worker) as pool:
             for chunk in pool.map(_build_chunk, chunks):
-                for record in chunk.records:
-                    logging.getLogger(record.name).handle(record)
+                for built in chunk.pages:
+                    emit(built.records)
+                emit(chunk.records)
                 if chunk.error:
                     raise PluginError(chunk.error)
                 progress(len(chunk.pages))
                 yield chunk
     finally:
         _state = None
+
+
+def emit(records: Iterable[logging.LogRecord]) -> None:
+    """Log records made in a worker, through this process's handlers (--strict counts them)."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)
 
 
 def add_search_entries(config: MkDocsConfig, entries: list[dict]) -> None:
@@ -192,7 +203,8 @@ def _build_page(page, config: MkDocsConfig, files: Files, nav: Navigation, env,
     links = {target.src_uri: dict(anchors)
              for target, anchors in (page.links_to_anchors or {}).items()}
     entries, index.entries[first_entry:] = index.entries[first_entry:], []
+    records, _collect.records = _collect.records, []
     return BuiltPage(page.file.src_uri, zlib.compress(output.encode("utf-8"), 1),
                      page._title_from_render, set(page.present_anchor_ids or ()), links,
-                     entries)
+                     entries, records)
 

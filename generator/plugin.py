@@ -49,11 +49,13 @@ from generator.parallel_build import (
     add_search_entries,
     build_pages,
     can_build_in_parallel,
+    emit,
     held_html,
 )
+from generator.page_cache import PageStore, build_fingerprint, link_targets, page_key
 from generator.progress import progress_bar
 from generator.render import SITE_PAGES, RenderCache, render_pages
-from generator.render_cache import worker_count
+from generator.render_cache import digest, worker_count
 
 # Named after the plugin, so warnings read "explainers: content/x.yaml:3: ...".
 log = get_plugin_logger("explainers")
@@ -68,6 +70,9 @@ class ExplainersConfig(Config):
 
     content = c.Type(str, default="content")
     templates = c.Type(str, default="templates")
+    cache = c.Type(bool, default=True)
+    """Keep built pages in `cache_dir` between builds (generator.page_cache)."""
+    cache_dir = c.Type(str, default=".cache/explainers")
     workers = c.Type(int, default=0)
     """Processes that build the generated pages of `mkdocs build`: 0, one per core for a large
     site; 1, none (MkDocs builds every page itself); 2 or more, that many, at most one per core."""
@@ -101,6 +106,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         # A large `mkdocs build` (generator.parallel_build): the pages workers will build,
         # left empty by MkDocs' own reading; then the pages they built, until MkDocs writes them.
         self._deferred: list[str] = []
+        self._keys: dict[str, tuple[str, set[str]]] = {}  # uri -> (Markdown digest, links)
         self._built: dict[str, BuiltPage] = {}
         self._nav: Navigation | None = None
 
@@ -118,7 +124,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Render every sheet into a generated page; warn about and skip the rest."""
         start = time.perf_counter()
-        self._markdown, self._html, self._built = {}, {}, {}
+        self._markdown, self._html, self._built, self._keys = {}, {}, {}, {}
         cache = self.cache if self.serving else RenderCache()  # one build keeps nothing
         pages, problems = render_pages(self._path(config, "content"),
                                        self._path(config, "templates"), cache,
@@ -142,12 +148,16 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
                                      ).as_posix()
             if page.transient and not self.serving:  # held compressed until MkDocs reads it
                 self._markdown[uri] = zlib.compress(markdown.encode("utf-8"), 1)
+                self._keys[uri] = (digest(markdown.encode("utf-8")), link_targets(uri, markdown))
                 page.content_string = ""
             files.append(page)
         held = list(self._markdown)
         parallel = can_build_in_parallel(config, len(held), self._workers(),
-                                         asked=self.config.workers > 1)
+                                         asked=self.config.workers > 1,
+                                         cached=self.config.cache)
         self._deferred = held if parallel else []
+        if not parallel:
+            self._keys = {}
         stats = cache.stats
         log.info(f"{stats.sheets:,} sheets ({stats.sheets_read:,} read), {len(pages):,} pages "
                  f"({stats.pages_rendered:,} rendered, {len(changed):,} changed) "
@@ -168,22 +178,54 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         return env
 
     def _build_deferred(self, env: jinja2.Environment, config: MkDocsConfig, files: Files):
-        """The deferred pages, built by workers; MkDocs then writes what they made."""
+        """The deferred pages: from the page cache, or built by workers; MkDocs then writes
+        what they made."""
         uris, self._deferred = self._deferred, []  # the workers read the real Markdown
         start, workers = time.perf_counter(), self._workers()
-        with progress_bar(len(uris), "pages") as advance:
-            for chunk in build_pages(uris, config, files, self._nav, env, workers, advance):
+        store = PageStore.open(self._path(config, "cache_dir") / "pages.sqlite", log.info) \
+            if self.config.cache else None
+        keys = self._page_keys(uris, config, files) if store else {}
+        found = store.get(keys.values()) if store else {}
+        cached = [found[keys[uri]] for uri in uris if keys.get(uri) in found]
+        for built in cached:
+            emit(built.records)
+            self._accept(built, files)
+        missing = [uri for uri in uris if keys.get(uri) not in found]
+        made = []
+        with progress_bar(len(missing), "pages") as advance:
+            for chunk in build_pages(missing, config, files, self._nav, env, workers, advance):
                 for built in chunk.pages:
-                    page = files.get_file_from_path(built.uri).page
-                    page.meta = {"template": BUILT_TEMPLATE, "search": {"exclude": True}}
-                    page._title_from_render = built.title
-                    page.present_anchor_ids = built.anchors
-                    page.links_to_anchors = {files.get_file_from_path(u): links
-                                             for u, links in built.links.items()}
-                    self._built[built.uri] = built
-        self._markdown = {}
-        log.info(f"{len(uris):,} generated pages built by {workers} processes "
+                    self._accept(built, files)
+                made += chunk.pages
+        if store:
+            store.put((keys[built.uri], built) for built in made)
+            store.keep_only(keys.values())
+            store.close()
+        self._markdown, self._keys = {}, {}
+        log.info(f"{len(uris):,} generated pages: {len(cached):,} from the page cache, "
+                 f"{len(missing):,} built by {workers} processes "
                  f"in {time.perf_counter() - start:.2f} s")
+
+    def _page_keys(self, uris: list[str], config: MkDocsConfig, files: Files) -> dict[str, str]:
+        """Each deferred page's key in the page cache (generator.page_cache)."""
+        fingerprint = build_fingerprint(config, self._nav)
+        keys = {}
+        for uri in uris:
+            markdown_digest, targets = self._keys[uri]
+            exists = {t: files.get_file_from_path(t) is not None for t in targets}
+            edit_url = files.get_file_from_path(uri).page.edit_url
+            keys[uri] = page_key(fingerprint, uri, markdown_digest, edit_url, exists)
+        return keys
+
+    def _accept(self, built: BuiltPage, files: Files) -> None:
+        """Give MkDocs' page what a worker made of it; the HTML waits for on_post_page."""
+        page = files.get_file_from_path(built.uri).page
+        page.meta = {"template": BUILT_TEMPLATE, "search": {"exclude": True}}
+        page._title_from_render = built.title
+        page.present_anchor_ids = built.anchors
+        page.links_to_anchors = {files.get_file_from_path(u): links
+                                 for u, links in built.links.items()}
+        self._built[built.uri] = built
 
     def on_page_read_source(self, /, *, page, config: MkDocsConfig) -> str | None:
         """The Markdown held for a generated page; None for every other page; "" for a page

@@ -29,10 +29,11 @@ def sheets(n: int) -> dict[str, str]:
     return out
 
 
-def build(root: Path, workers: int, site: str) -> subprocess.CompletedProcess:
+def build(root: Path, workers: int, site: str, cache: bool = True
+          ) -> subprocess.CompletedProcess:
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^  - explainers:\n", f"  - explainers:\n      workers: {workers}\n",
-                    config)
+    config = re.sub(r"(?m)^  - explainers:\n", f"  - explainers:\n      workers: {workers}\n"
+                    f"      cache: {str(cache).lower()}\n", config)
     (root / f"mkdocs-{site}.yml").write_text(config, encoding="utf-8")
     return subprocess.run([str(MKDOCS), "build", "--strict", "-f", f"mkdocs-{site}.yml",
                            "--site-dir", site], cwd=root, capture_output=True, text=True,
@@ -43,7 +44,7 @@ def build(root: Path, workers: int, site: str) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory) -> tuple[Path, Path, str]:
     root = write_site(tmp_path_factory.mktemp("parallel"), sheets(12))
-    serial, parallel = build(root, 1, "serial"), build(root, 2, "parallel")
+    serial, parallel = build(root, 1, "serial"), build(root, 2, "parallel", cache=False)
     assert serial.returncode == 0, serial.stderr
     assert parallel.returncode == 0, parallel.stderr
     assert "built by 2 processes" in parallel.stderr and "built by" not in serial.stderr
@@ -81,3 +82,61 @@ def test_a_warning_in_a_worker_fails_a_strict_build(tmp_path):
     assert re.search(r"WARNING .*story-1\.md' contains a link 'missing\.md'", result.stderr), \
         result.stderr
     assert "Aborted with 3 warnings in strict mode" in result.stderr + result.stdout
+
+
+# ---- the page cache (generator.page_cache) ---------------------------------------------------
+
+def same_sites(left: Path, right: Path) -> None:
+    names = sorted(p.relative_to(left) for p in left.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(right) for p in right.rglob("*") if p.is_file())
+    for name in names:
+        if name.name != "sitemap.xml.gz":  # gzip stamps the time it was written
+            assert (left / name).read_bytes() == (right / name).read_bytes(), name
+
+
+def test_a_second_build_takes_every_page_from_the_cache_and_writes_the_same_site(tmp_path):
+    root = write_site(tmp_path, sheets(12))
+    first, second = build(root, 2, "first"), build(root, 2, "second")
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert "0 from the page cache, 37 built" in first.stderr
+    assert "37 from the page cache, 0 built" in second.stderr
+    same_sites(root / "first", root / "second")
+
+
+def test_after_an_edit_only_the_pages_showing_it_are_built_again(tmp_path):
+    root = write_site(tmp_path, sheets(12))
+    assert build(root, 2, "before").returncode == 0
+    sheet = root / "content" / "story-3.yaml"
+    edited = {**yaml.safe_load(sheet.read_text(encoding="utf-8")), "title": "Edited: story 3"}
+    sheet.write_text(yaml.safe_dump(edited, sort_keys=False), encoding="utf-8")
+    warm, cold = build(root, 2, "warm"), build(root, 2, "cold", cache=False)
+    assert warm.returncode == 0 and cold.returncode == 0, warm.stderr + cold.stderr
+    rebuilt = int(re.search(r"([\d,]+) built by", warm.stderr)[1])
+    assert 1 < rebuilt < 37, warm.stderr  # the explainer, its archive month, its actors' pages
+    assert "Edited:" in (root / "warm" / "story-3" / "index.html").read_text(encoding="utf-8")
+    same_sites(root / "warm", root / "cold")
+
+
+def test_a_cached_pages_warnings_still_fail_a_strict_build(tmp_path):
+    root = write_site(tmp_path, sheets(3))
+    (root / "templates" / "explainer.md.j2").write_text(
+        '{% extends "default/explainer.md.j2" %}\n'
+        '{% block how_made %}{{ super() }}\n[a missing page](missing.md)\n{% endblock %}\n',
+        encoding="utf-8")
+    first, second = build(root, 2, "first"), build(root, 2, "second")
+    assert "19 from the page cache, 0 built" in second.stderr
+    for result in (first, second):
+        assert result.returncode != 0
+        assert len(re.findall(r"WARNING .*contains a link 'missing\.md'", result.stderr)) == 3
+
+
+def test_a_damaged_cache_is_started_again(tmp_path):
+    root = write_site(tmp_path, sheets(3))
+    cache = root / ".cache" / "explainers" / "pages.sqlite"
+    cache.parent.mkdir(parents=True)
+    cache.write_bytes(b"not a database" * 100)
+    result = build(root, 2, "site")
+    assert result.returncode == 0, result.stderr
+    assert "the page cache cannot be read" in result.stderr
+    assert "0 from the page cache, 19 built" in result.stderr
+    assert "from the page cache" in build(root, 2, "again").stderr
