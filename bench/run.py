@@ -3,8 +3,10 @@
     .venv/bin/python bench/run.py --sizes 100,1000,5000       # or: make bench
 
 For each size N, in a fresh site under --work: N articles from bench/corpus.py are ingested
-with `explainers ingest` (timed), the site is built with `mkdocs build` --builds times (median,
-the peak memory of the build process, and the plugin's own share as it reports it), one sheet is
+with `explainers ingest` (timed), the site is built with `mkdocs build` --builds times with no
+page cache (cold: median, the peak memory of any one process of the build, and the plugin's
+own share as it reports it) and once more with the cache the last build left (warm: every page
+unchanged), one sheet is
 edited --edits times under `mkdocs serve --dirty` in each of two ways (its title, shown on the
 home page, the archive and actor pages too; and a line of its body, shown on the explainer
 only) and the served page polled until it shows the edit (median seconds from saving the
@@ -65,6 +67,9 @@ class Row:
     ingest_batch: int = 0
     """Articles per `explainers ingest` call; 0 for one call."""
     builds: list[Run] = field(default_factory=list)
+    """Cold builds: no page cache."""
+    warm: Run | None = None
+    """A build with the page cache of the one before."""
     edits: dict[str, list[float]] = field(default_factory=dict)
     nav_build: Run | None = None
 
@@ -104,12 +109,15 @@ def measure(size: int, root: Path, args: argparse.Namespace) -> Row:
             or len(list((root / "content").glob("*.yaml"))) != size:
         row.ingest, row.ingest_batch = ingest(size, root, args.ingest_batch), args.ingest_batch
     for _ in range(args.builds):
+        shutil.rmtree(root / ".cache", ignore_errors=True)
         row.builds.append(checked(timed([BIN / "mkdocs", "build", "--site-dir", "site"], root)))
+    row.warm = checked(timed([BIN / "mkdocs", "build", "--site-dir", "site"], root))
     row.pages = sum(1 for _ in (root / "site").rglob("index.html"))
     if not args.no_serve:
         row.edits = edit_latencies(root, args.edits)
     if not args.no_nav:
         write_nav_config(root)
+        shutil.rmtree(root / ".cache", ignore_errors=True)
         row.nav_build = checked(timed(
             [BIN / "mkdocs", "build", "-f", "mkdocs-nav.yml", "--site-dir", "site-nav"], root))
         shutil.rmtree(root / "site-nav", ignore_errors=True)
@@ -278,10 +286,11 @@ def stop(server: subprocess.Popen) -> None:
 # ---- the table ----------------------------------------------------------------------------
 
 def print_table(rows: list[Row], file=sys.stdout) -> None:
-    print("| explainers | pages | ingest | ingest rate | full build (median) | generator share "
-          "| peak memory | edit → page: title | edit → page: body "
+    print("| explainers | pages | ingest | ingest rate | full build, cold (median) "
+          "| generator share | full build, warm cache | peak memory "
+          "| edit → page: title | edit → page: body "
           "| build, all explainers in nav | its peak memory |", file=file)
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", file=file)
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", file=file)
     for r in rows:
         build = statistics.median(b.seconds for b in r.builds) if r.builds else None
         gens = [b.generator_seconds for b in r.builds if b.generator_seconds is not None]
@@ -293,6 +302,7 @@ def print_table(rows: list[Row], file=sys.stdout) -> None:
             else "(reused)",
             f"{r.size / r.ingest.seconds:.1f} /s" if r.ingest else "–",
             f"{build:.1f} s" if build else "–", share,
+            f"{r.warm.seconds:.1f} s" if r.warm else "–",
             f"{max(b.peak_mb for b in r.builds):.0f} MB" if r.builds else "–",
             *(f"{statistics.median(r.edits[kind]):.2f} s" if r.edits.get(kind) else "–"
               for kind in EDITS),

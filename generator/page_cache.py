@@ -14,17 +14,15 @@ Material's own plugin caches), keyed by everything that page's output is made fr
   modules that build the pages, and the navigation every page shows.
 
 A page whose key is found is not built again; its log records are emitted again, so a warning
-still fails `--strict`. Entries this build did not use are deleted, so the file holds one
-site. A damaged file is reported and replaced. Delete the folder to rebuild everything.
+still fails `--strict`. (generator.disk_store keeps the file: entries a build did not use are
+deleted, a damaged file is started again.) Delete the folder to rebuild everything.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
 import posixpath
 import re
-import sqlite3
 import sysconfig
 from collections.abc import Iterable
 from importlib import metadata
@@ -42,63 +40,6 @@ MODULES = (parallel_build.__file__, str(Path(__file__).with_name("plugin.py")))
 SCHEMA = "1"
 # Inline Markdown links: [text](target) or [text](<target>).
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
-BATCH = 500  # keys per SQL query (SQLite's limit on parameters is 999 in old versions)
-
-
-class PageStore:
-    """The cache file: built pages by key."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path)
-        self._db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, page BLOB)")
-
-    @classmethod
-    def open(cls, path: Path, warn) -> PageStore | None:
-        """The store at path; a damaged file is reported and started again; None if even that
-        fails (the build goes on without a cache)."""
-        for attempt in range(2):
-            try:
-                store = cls(path)
-                store._db.execute("SELECT count(*) FROM pages").fetchone()
-                return store
-            except (sqlite3.Error, OSError) as e:
-                warn(f"{path}: the page cache cannot be read ({e}); "
-                     + ("starting it again" if attempt == 0 else "building without it"))
-                path.unlink(missing_ok=True)
-        return None
-
-    def get(self, keys: Iterable[str]) -> dict[str, parallel_build.BuiltPage]:
-        """The pages found under keys, by key."""
-        keys, found = list(keys), {}
-        for start in range(0, len(keys), BATCH):
-            batch = keys[start:start + BATCH]
-            rows = self._db.execute(
-                f"SELECT key, page FROM pages WHERE key IN ({','.join('?' * len(batch))})",
-                batch)
-            for key, blob in rows:
-                try:
-                    found[key] = pickle.loads(blob)
-                except Exception:  # written by another version of the classes: build it again
-                    continue
-        return found
-
-    def put(self, pages: Iterable[tuple[str, parallel_build.BuiltPage]]) -> None:
-        with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?)",
-                                 ((key, pickle.dumps(page, protocol=5)) for key, page in pages))
-
-    def keep_only(self, keys: Iterable[str]) -> None:
-        """Delete every page but these: the cache holds the site as last built."""
-        with self._db:
-            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
-            self._db.execute("DELETE FROM used")
-            self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in keys))
-            self._db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)")
-
-    def close(self) -> None:
-        self._db.close()
 
 
 def build_fingerprint(config: MkDocsConfig, nav: Navigation) -> str:

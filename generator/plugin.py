@@ -52,7 +52,8 @@ from generator.parallel_build import (
     emit,
     held_html,
 )
-from generator.page_cache import PageStore, build_fingerprint, link_targets, page_key
+from generator.disk_store import DiskStore
+from generator.page_cache import build_fingerprint, link_targets, page_key
 from generator.progress import progress_bar
 from generator.render import SITE_PAGES, RenderCache, render_pages
 from generator.render_cache import digest, worker_count
@@ -125,10 +126,16 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         """Render every sheet into a generated page; warn about and skip the rest."""
         start = time.perf_counter()
         self._markdown, self._html, self._built, self._keys = {}, {}, {}, {}
-        cache = self.cache if self.serving else RenderCache()  # one build keeps nothing
-        pages, problems = render_pages(self._path(config, "content"),
-                                       self._path(config, "templates"), cache,
-                                       problem_pages=self.serving)
+        store = None if self.serving else self._store(config, "render")
+        cache = self.cache if self.serving else RenderCache(store)  # a build: from disk
+        try:
+            pages, problems = render_pages(self._path(config, "content"),
+                                           self._path(config, "templates"), cache,
+                                           problem_pages=self.serving)
+            cache.save()
+        finally:
+            if store:
+                store.close()
         for problem in problems:
             log.warning(problem)
         docs_dir = Path(config.docs_dir).resolve()
@@ -182,10 +189,11 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         what they made."""
         uris, self._deferred = self._deferred, []  # the workers read the real Markdown
         start, workers = time.perf_counter(), self._workers()
-        store = PageStore.open(self._path(config, "cache_dir") / "pages.sqlite", log.info) \
-            if self.config.cache else None
+        store = self._store(config, "pages")
         keys = self._page_keys(uris, config, files) if store else {}
         found = store.get(keys.values()) if store else {}
+        if store:
+            store.close()  # not open in the workers
         cached = [found[keys[uri]] for uri in uris if keys.get(uri) in found]
         for built in cached:
             emit(built.records)
@@ -197,7 +205,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
                 for built in chunk.pages:
                     self._accept(built, files)
                 made += chunk.pages
-        if store:
+        if store := self._store(config, "pages"):
             store.put((keys[built.uri], built) for built in made)
             store.keep_only(keys.values())
             store.close()
@@ -295,6 +303,12 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             gc.collect()
             gc.freeze()
         return server
+
+    def _store(self, config: MkDocsConfig, table: str) -> DiskStore | None:
+        """A table of the build cache, or None when the cache is off."""
+        if not self.config.cache:
+            return None
+        return DiskStore.open(self._path(config, "cache_dir") / "build.sqlite", table, log.info)
 
     def _workers(self) -> int:
         """Processes for a large build: as configured, else one per core (1 if it cannot fork)."""

@@ -14,8 +14,13 @@ When many sheets must be read (the first build), they are read, validated and th
 rendered on every core, in forked worker processes: only while the process has no other
 thread, since forking a threaded process (`mkdocs serve` once it serves) is not safe.
 
-Nothing here knows MkDocs: a fresh cache renders everything, which is what `explainers render`
-and `mkdocs build` get.
+Between builds (`mkdocs build`, one process each), a `store` (generator.disk_store) keeps the
+validated sheets and the rendered pages on disk, under keys made of the same inputs and of
+the generator's own code (`code_fingerprint`): a build reads and renders only what changed
+since the last. Without one, a fresh cache renders everything, which is what `explainers
+render` gets.
+
+Nothing here knows MkDocs.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from collections.abc import Callable, Hashable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import jinja2
 
@@ -43,6 +48,14 @@ PARALLEL_MIN = 64
 Prerender = Callable[["SheetFile"], "tuple[str, Hashable, str] | None"]
 _prerender: Prerender | None = None
 T = TypeVar("T")
+
+
+class Store(Protocol):
+    """Values by key on disk (generator.disk_store.DiskStore)."""
+
+    def get(self, keys: Iterable[str]) -> dict[str, object]: ...
+    def put(self, items: Iterable[tuple[str, object]]) -> None: ...
+    def keep_only(self, keys: Iterable[str]) -> None: ...
 
 
 def digest(data: bytes) -> str:
@@ -86,7 +99,11 @@ class RenderStats:
 class RenderCache:
     """Sheets, environment and pages of the last build, reused while their inputs are equal."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Store | None = None) -> None:
+        self._store = store
+        self._code = code_fingerprint() if store else ""
+        self._stored: list[tuple[str, object]] = []  # made by this build, for the store
+        self._used: set[str] = set()  # store keys this build used
         self._files: dict[Path, SheetFile] = {}
         self._pages: dict[str, tuple[Hashable, str]] = {}
         self._env: tuple[str, jinja2.Environment] | None = None
@@ -105,6 +122,9 @@ class RenderCache:
         there too (its pages land in the cache, for `page` to find).
         """
         stale = [p for p in paths if p not in self._files or self._files[p].stamp != _stamp(p)]
+        if self._store is not None and stale:
+            self._load_stored(stale)
+            stale = [p for p in stale if p not in self._files]
         workers = worker_count()
         if len(stale) >= PARALLEL_MIN and workers > 1:
             self._read_in_parallel(stale, prerender, workers)
@@ -125,7 +145,30 @@ class RenderCache:
         self.stats.sheets_read += 1
         entry = _read_sheet(path, new_digest, stamp)
         self._files[path] = entry
+        self._remember_sheet(entry)
         return entry
+
+    def _load_stored(self, paths: list[Path]) -> None:
+        """The sheets the store has for these files' bytes."""
+        keys = {}
+        for path in paths:
+            stamp, file_digest = _stamp(path), digest(path.read_bytes())
+            keys[self._key("sheet", str(path), file_digest)] = (path, file_digest, stamp)
+        found = self._store.get(keys)
+        for key, (sheet, problems) in found.items():
+            path, file_digest, stamp = keys[key]
+            self._files[path] = SheetFile(path, file_digest, sheet, problems, stamp)
+            self._used.add(key)
+
+    def _remember_sheet(self, entry: SheetFile) -> None:
+        if self._store is not None:
+            key = self._key("sheet", str(entry.path), entry.digest)
+            self._stored.append((key, (entry.sheet, entry.problems)))
+            self._used.add(key)
+
+    def _key(self, *parts: object) -> str:
+        """A store key: the generator's code and the given inputs."""
+        return digest(repr((self._code, *parts)).encode("utf-8"))
 
     def known(self, path: Path) -> SheetFile | None:
         """The file as last read, without reading it."""
@@ -142,6 +185,7 @@ class RenderCache:
                 for entry, page in pool.map(_read_in_worker, paths, chunksize=chunk):
                     self.stats.sheets_read += 1
                     self._files[entry.path] = entry
+                    self._remember_sheet(entry)
                     if page is not None:
                         self._pages[page[0]] = page[1:]
         finally:
@@ -169,12 +213,29 @@ class RenderCache:
         """The page at uri: rendered again only when its key differs from last time."""
         self.stats.pages += 1
         known = self._pages.get(uri)
+        stored = self._key("page", uri, key) if self._store is not None else None
         if known is not None and known[0] == key:
-            return known[1]
-        self.stats.pages_rendered += 1
-        text = render()
-        self._pages[uri] = (key, text)
+            text = known[1]
+        elif stored is not None and (found := self._store.get([stored])):
+            text = found[stored]
+            self._used.add(stored)
+            self._pages[uri] = (key, text)
+            return text
+        else:
+            self.stats.pages_rendered += 1
+            text = render()
+            self._pages[uri] = (key, text)
+        if stored is not None and stored not in self._used:
+            self._stored.append((stored, text))
+            self._used.add(stored)
         return text
+
+    def save(self) -> None:
+        """Write what this build made to the store, and drop what it did not use."""
+        if self._store is not None:
+            self._store.put(self._stored)
+            self._store.keep_only(self._used)
+            self._stored, self._used = [], set()
 
     def keep_pages(self, uris: Iterable[str]) -> None:
         """Drop the pages this build did not make (a deleted sheet's, a gone actor's)."""
@@ -247,3 +308,18 @@ def templates_fingerprint(folders: list[Path]) -> str:
 
 
 _worker_count = worker_count  # its former name
+
+
+def code_fingerprint() -> str:
+    """A hash of this package's version and Python code: what validates and renders."""
+    from importlib import metadata
+
+    h = hashlib.blake2b(digest_size=16)
+    try:
+        h.update(metadata.version("explainers").encode())
+    except metadata.PackageNotFoundError:
+        pass
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(f"\0{path.relative_to(package)}\0".encode() + path.read_bytes())
+    return h.hexdigest()

@@ -1,5 +1,7 @@
 """A build whose generated pages are made by worker processes (generator.parallel_build) writes
-the same site as MkDocs building every page itself, and fails the same way."""
+the same site as MkDocs building every page itself, and fails the same way; so does a build
+that takes sheets, Markdown and pages from the build cache (generator.page_cache,
+generator.render_cache with generator.disk_store)."""
 
 from __future__ import annotations
 
@@ -100,6 +102,7 @@ def test_a_second_build_takes_every_page_from_the_cache_and_writes_the_same_site
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     assert "0 from the page cache, 37 built" in first.stderr
     assert "37 from the page cache, 0 built" in second.stderr
+    assert "12 sheets (0 read), 40 pages (0 rendered" in second.stderr, "sheets and Markdown too"
     same_sites(root / "first", root / "second")
 
 
@@ -111,6 +114,7 @@ def test_after_an_edit_only_the_pages_showing_it_are_built_again(tmp_path):
     sheet.write_text(yaml.safe_dump(edited, sort_keys=False), encoding="utf-8")
     warm, cold = build(root, 2, "warm"), build(root, 2, "cold", cache=False)
     assert warm.returncode == 0 and cold.returncode == 0, warm.stderr + cold.stderr
+    assert "12 sheets (1 read)" in warm.stderr
     rebuilt = int(re.search(r"([\d,]+) built by", warm.stderr)[1])
     assert 1 < rebuilt < 37, warm.stderr  # the explainer, its archive month, its actors' pages
     assert "Edited:" in (root / "warm" / "story-3" / "index.html").read_text(encoding="utf-8")
@@ -132,11 +136,11 @@ def test_a_cached_pages_warnings_still_fail_a_strict_build(tmp_path):
 
 def test_a_damaged_cache_is_started_again(tmp_path):
     root = write_site(tmp_path, sheets(3))
-    cache = root / ".cache" / "explainers" / "pages.sqlite"
+    cache = root / ".cache" / "explainers" / "build.sqlite"
     cache.parent.mkdir(parents=True)
     cache.write_bytes(b"not a database" * 100)
     result = build(root, 2, "site")
     assert result.returncode == 0, result.stderr
-    assert "the page cache cannot be read" in result.stderr
+    assert "the build cache cannot be read" in result.stderr
     assert "0 from the page cache, 19 built" in result.stderr
     assert "from the page cache" in build(root, 2, "again").stderr

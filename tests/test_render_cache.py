@@ -345,3 +345,54 @@ def test_an_edit_under_serve_dirty_updates_every_page_showing_it_and_the_search(
         assert not [loc for loc in locations if loc.startswith("archive/")]
         netanyahu = [d["text"] for d in index if d["location"] == "actor/benjamin-netanyahu/"]
         assert netanyahu and "Edited title" not in netanyahu[0], "lists of explainers: not indexed"
+
+
+# ---- the store between builds ---------------------------------------------------------------
+
+class _DictStore:
+    """generator.disk_store.DiskStore's interface, in memory."""
+
+    def __init__(self):
+        self.values: dict[str, object] = {}
+
+    def get(self, keys):
+        return {k: copy.deepcopy(self.values[k]) for k in keys if k in self.values}
+
+    def put(self, items):
+        self.values.update(items)
+
+    def keep_only(self, keys):
+        keep = set(keys)
+        self.values = {k: v for k, v in self.values.items() if k in keep}
+
+
+def test_a_build_with_the_store_of_the_last_reads_and_renders_nothing_unchanged(content):
+    store = _DictStore()
+    first = RenderCache(store)
+    expected = render_pages(content, cache=first)
+    first.save()
+    again = RenderCache(store)
+    assert render_pages(content, cache=again) == expected
+    assert again.stats.sheets_read == 0 and again.stats.pages_rendered == 0
+    again.save()
+    retitle(content / "january.yaml", "January, edited")
+    edited = RenderCache(store)
+    pages, _ = render_pages(content, cache=edited)
+    assert pages == render_pages(content)[0]
+    assert edited.stats.sheets_read == 1 and 0 < edited.stats.pages_rendered < len(pages)
+
+
+def test_new_generator_code_reads_and_renders_everything_again(content, monkeypatch):
+    from generator import render_cache
+
+    store = _DictStore()
+    first = RenderCache(store)
+    render_pages(content, cache=first)
+    first.save()
+    old = set(store.values)
+    monkeypatch.setattr(render_cache, "code_fingerprint", lambda: "another version")
+    upgraded = RenderCache(store)
+    render_pages(content, cache=upgraded)
+    assert upgraded.stats.sheets_read == 5
+    upgraded.save()
+    assert store.values and not old & set(store.values), "the old version's entries are dropped"
