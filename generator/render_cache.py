@@ -311,14 +311,16 @@ _worker_count = worker_count  # its former name
 
 
 def code_fingerprint() -> str:
-    """A hash of this package's version and Python code: what validates and renders."""
+    """A hash of this package's version and Python code, and of the versions of the libraries
+    it reads and renders with: what validates sheets and makes their Markdown."""
     from importlib import metadata
 
     h = hashlib.blake2b(digest_size=16)
-    try:
-        h.update(metadata.version("explainers").encode())
-    except metadata.PackageNotFoundError:
-        pass
+    for name in ("explainers", "jinja2", "pyyaml"):  # this package and what it renders with
+        try:
+            h.update(f"\0{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            pass
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*.py")):
         h.update(f"\0{path.relative_to(package)}\0".encode() + path.read_bytes())

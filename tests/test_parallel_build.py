@@ -144,3 +144,38 @@ def test_a_damaged_cache_is_started_again(tmp_path):
     assert "the build cache cannot be read" in result.stderr
     assert "0 from the page cache, 19 built" in result.stderr
     assert "from the page cache" in build(root, 2, "again").stderr
+
+
+def test_a_progress_bar_on_a_terminal_and_none_elsewhere(tmp_path):
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    root = write_site(tmp_path, sheets(30))
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "  - explainers:\n", "  - explainers:\n      workers: 2\n      cache: false\n")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    command = [str(MKDOCS), "build", "--site-dir", "site"]
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "TERM": "xterm"}
+    main, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 100 columns
+    with subprocess.Popen(command, cwd=root, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=terminal, env=env) as build_:
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                data = os.read(main, 65536)
+            except OSError:  # the build closed the terminal
+                break
+            if not data:
+                break
+            shown += data
+        assert build_.wait(timeout=120) == 0
+    os.close(main)
+    assert re.search(rb"\d+/55 \[.* pages/s\]", shown), shown[-2000:]
+    plain = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env,
+                           timeout=120, check=True)
+    assert "pages/s" not in plain.stderr and "\r" not in plain.stderr
