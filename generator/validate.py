@@ -37,6 +37,7 @@ from functools import cache
 from pathlib import Path
 from types import NoneType, UnionType
 from typing import Literal, Union, get_args, get_origin, get_type_hints
+from urllib.parse import urlsplit
 
 from generator import model
 from generator.problems import Problem, describe, quote
@@ -206,6 +207,7 @@ class _Checker:
                       "flag": self.flag, "enum": self.enum, "list": self.list_value,
                       "record": self.record_value}
         self.rules = {"schema": self.schema, "slug": self.slug, "id": self.id_value,
+                      "url": self.url,
                       **{name: self.reference for name in REFERENCES}}
 
     def check(self, data: dict) -> None:
@@ -316,6 +318,16 @@ class _Checker:
         if not is_slug(value):
             self.report(at, f"slug {quote(value)} must be lowercase words joined by single "
                         "hyphens (a-z, 0-9, -)", f"did you mean '{slugify_title(value)}'?")
+
+    def url(self, value: str, at: str) -> None:
+        """A web address the page can link to: http or https, with a host."""
+        try:
+            parts = urlsplit(value.strip())
+        except ValueError:
+            parts = None
+        if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            self.report(at, f"{at} {quote(value)} is not a web address",
+                        "write the article's address in full, starting with https://")
 
     def id_value(self, value: str, at: str) -> None:
         if not _ID.match(value):

@@ -197,6 +197,20 @@ def test_a_fact_source_must_be_a_source_id():
                          "the ids in sources are s1")
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "www.example.com/a",
+                                 "ftp://example.com/a", "https://"])
+def test_a_source_url_must_be_a_web_address(url):
+    text = HEAD + f"sources:\n  - id: s1\n    title: T\n    url: '{url}'\n"
+    assert one(text).startswith("content/x.yaml:7: sources[0].url ")
+    assert "is not a web address; write the article's address in full, starting with https://" \
+        in one(text)
+
+
+def test_an_http_source_url_is_valid():
+    text = HEAD + "sources:\n  - id: s1\n    title: T\n    url: https://example.com/a?b=1\n"
+    assert problems(text) == []
+
+
 def test_a_source_with_no_sources_listed():
     text = HEAD + "figures:\n  - value: 1\n    text: one\n    source: s1\n"
     assert one(text) == ("content/x.yaml:7: figures[0].source 's1' is not a source id; "
