@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from generator.pagedata import status_label
 from generator.story_merge import DISPUTED
 
 CHART_POINTS = 3  # a series gets an inline chart from this many points
@@ -32,8 +33,9 @@ def _changes(sheet: dict, sid: str) -> list[str]:
         history = phase.get("history") or []
         for before, now in zip(history, history[1:], strict=False):
             if now.get("source") == sid and now.get("status") != before.get("status"):
-                out.append(f"Phase {phase.get('number')}: {before.get('status')} → "
-                           f"{now.get('status')}")
+                out.append(f"Phase {phase.get('number')}: "
+                           f"{status_label(before.get('status')).lower()} → "
+                           f"{status_label(now.get('status')).lower()}")
     for actor in sheet.get("actors") or []:
         roles = actor.get("roles") or []
         out += [f"{actor['name']}: {r['role']}" for r in roles[1:] if r.get("source") == sid]
