@@ -4,7 +4,7 @@
 
 For each size N, in a fresh site under --work: N articles from bench/corpus.py are ingested
 with `explainers ingest` (timed), the site is built with `mkdocs build` --builds times with no
-page cache (cold: median, the peak memory of any one process of the build, and the plugin's
+page cache (cold: median, the peak memory of the build and its workers, and the plugin's
 own share as it reports it) and once more with the cache the last build left (warm: every page
 unchanged), one sheet is
 edited --edits times under `mkdocs serve --dirty` in each of two ways (its title, shown on the
@@ -178,16 +178,35 @@ def write_nav_config(root: Path) -> Path:
 # ---- measuring ----------------------------------------------------------------------------
 
 def timed(command: list, cwd: Path) -> Run:
-    """Run command in cwd; its wall time and the peak resident memory of that process."""
+    """Run command in cwd; its wall time and its peak memory: the largest sum, sampled every
+    0.1 s, of the proportional set size (shared pages divided among their sharers) of the
+    process and its children (a build's forked workers share most of its memory)."""
     with open(cwd / "stderr.log", "w+", encoding="utf-8") as err:
         start = time.perf_counter()
         proc = subprocess.Popen([str(c) for c in command], cwd=cwd, env=ENV,
                                 stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
+        peak = 0.0
+        while proc.poll() is None:
+            peak = max(peak, tree_pss_mb(proc.pid))
+            time.sleep(0.1)
         seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
-        return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, err.read())
+        return Run(seconds, peak, proc.returncode, err.read())
+
+
+def tree_pss_mb(pid: int) -> float:
+    """The summed Pss of a process and its descendants, in MB (0 for a process gone)."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += int(re.search(r"^Pss:\s+(\d+) kB", rollup, re.M)[1])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, TypeError):
+            continue
+    return total / 1024
 
 
 def checked(run: Run) -> Run:
