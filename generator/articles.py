@@ -95,7 +95,7 @@ class Article:
 
 def read_article(path: Path, root: Path | None = None) -> Article:
     """Read an article file, the format from its suffix; ArticleError when it is unusable."""
-    shown = _shown_path(path, root)
+    shown = shown_path(path, root)
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
     if reader is None:
@@ -110,7 +110,8 @@ def read_article(path: Path, root: Path | None = None) -> Article:
     return article
 
 
-def _shown_path(path: Path, root: Path | None) -> str:
+def shown_path(path: Path, root: Path | None = None) -> str:
+    """The article's path as its sheet records it: relative to root (default: the cwd)."""
     root = root or Path.cwd()
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()

@@ -10,8 +10,11 @@ import sys
 from pathlib import Path
 
 import click
+from tqdm import tqdm
 
-from generator.ingest import find_articles, ingest_article
+from generator.ingest import Outcome, find_articles
+from generator.ingest_batch import ingest_articles
+from generator.progress import progress_bar
 
 CONTENT = Path("content")
 
@@ -43,36 +46,53 @@ def main() -> None:
 @click.option("--no-match", is_flag=True,
               help="Give each article a sheet of its own unless it names its story; "
                    "do not match articles to stories.")
+@click.option("--force", is_flag=True,
+              help="Extract every article again, even one unchanged since it was ingested.")
 def ingest(paths: tuple[Path, ...], out_dir: Path, dry_run: bool, story: str | None,
-           no_match: bool) -> None:
+           no_match: bool, force: bool) -> None:
     """Read articles (files or folders) and write one draft fact sheet each.
 
     A sheet that exists already is merged: your edits stay as you left them, the new
     extraction fills in what you did not touch, and a conflict is reported with its line.
     An article that matches a story sheet (shared actors, places and headline words, see
     README "Stories") is merged into it as a new source; the line gives the score.
+
+    An article unchanged since it was last ingested (same bytes, same version of explainers)
+    is skipped while neither it nor its sheet has changed; --force reads it again. Many
+    articles are read on every core and written in the order given, with a progress bar on
+    a terminal.
     """
     articles = list(find_articles(paths))
     if not articles:
         raise click.UsageError(f"no articles (*.txt, *.md, *.html) in {', '.join(map(str, paths))}")
-    failed = 0
-    for path in articles:
-        outcome = ingest_article(path, out_dir, dry_run=dry_run, story=story,
-                                 match=not no_match)
-        if outcome.action == "failed":
-            failed += 1
-            click.echo(f"error: {outcome}", err=True)
-        else:
-            click.echo(str(outcome))
-        for message in outcome.messages:  # the merge's conflicts
-            click.echo(message, err=True)
-        if dry_run and outcome.diff:
-            click.echo(outcome.diff, nl=False)
+    failed = skipped = 0
+    outcomes = ingest_articles(articles, out_dir, dry_run=dry_run, story=story,
+                               match=not no_match, force=force)  # starts the workers first
+    with progress_bar(len(articles), "articles") as advance:
+        for outcome in outcomes:
+            failed += outcome.action == "failed"
+            skipped += outcome.action == "skipped"
+            with tqdm.external_write_mode():  # on a terminal, the lines go above the bar
+                _report(outcome, dry_run)
+            advance(1)
     if len(articles) > 1 or failed:
-        click.echo(f"{len(articles)} articles: {len(articles) - failed} read, {failed} failed",
-                   err=bool(failed))
+        unchanged = f", {skipped} unchanged" if skipped else ""
+        click.echo(f"{len(articles)} articles: {len(articles) - failed} read, {failed} failed"
+                   f"{unchanged}", err=bool(failed))
     if failed == len(articles):
         sys.exit(1)
+
+
+def _report(outcome: Outcome, dry_run: bool) -> None:
+    """The article's line, its merge conflicts and warnings, and with --dry-run its diff."""
+    if outcome.action == "failed":
+        click.echo(f"error: {outcome}", err=True)
+    else:
+        click.echo(str(outcome))
+    for message in outcome.messages:  # the merge's conflicts
+        click.echo(message, err=True)
+    if dry_run and outcome.diff:
+        click.echo(outcome.diff, nl=False)
 
 
 @main.command()

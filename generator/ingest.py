@@ -13,6 +13,11 @@ Where an article goes, in this order:
 Next to each sheet ingest keeps the version it generated last (`sheets.base_path`), the base
 of the next three-way merge; a story merge builds the new generated version from that base
 plus the new article, then merges it into the editor's sheet, so no edit is lost.
+
+An article is ingested in two halves: `draft_article` reads and extracts it, which needs no
+other sheet (so a batch runs it on every core, `generator.ingest_batch`); `route` sends the
+draft where it belongs, asking the out folder's `SheetIndex` (read once per run, and told of
+every sheet written) instead of reading every sheet again for every article.
 """
 
 from __future__ import annotations
@@ -28,9 +33,10 @@ from generator.articles import ARTICLE_SUFFIXES, ArticleError, read_article
 from generator.extract import extract_sheet
 from generator.merge import Merge, MergeError, merge_sheet, plain
 from generator.model import FactSheet, to_plain
-from generator.sheets import base_path, dump_sheet, load_sheet_data, write_atomic
+from generator.sheet_index import SheetIndex
+from generator.sheets import base_path, dump_sheet, parse_sheet_data, write_atomic
 from generator.slugs import is_slug
-from generator.stories import MATCH_THRESHOLD, Match, rank_stories, sheet_with_article
+from generator.stories import MATCH_THRESHOLD, Match, Profile, profile
 from generator.story_merge import merge_article, next_source_id
 from generator.story_text import keep_key_comments, sort_events
 from generator.validate import validate_text
@@ -43,7 +49,7 @@ class Outcome:
 
     article: Path
     sheet: Path | None
-    action: str  # "wrote" | "merged" | "up to date" | "failed"
+    action: str  # "wrote" | "merged" | "up to date" | "skipped" | "failed"
     detail: str
     messages: list[str] = field(default_factory=list)
     """The merge's conflicts, each as `content/x.yaml:LINE: message`."""
@@ -70,9 +76,36 @@ def find_articles(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
+@dataclass
+class Draft:
+    """An article read and extracted, with what routing needs of it: made in a worker."""
+
+    article: Path
+    sheet: FactSheet
+    """The extraction, its slug the story's when the article names one."""
+    story: str | None
+    """The story named by --story or the front matter (a valid slug), or None."""
+    warnings: list[str]
+    """What the editor should check in the article, as `file:line: message`."""
+    generated: str
+    """The sheet as YAML (`dump_sheet`), as written when it is new or merged."""
+    profile: Profile
+    """What the article is about, to match it to a story."""
+
+
 def ingest_article(path: Path, out_dir: Path, *, dry_run: bool = False,
-                   story: str | None = None, match: bool = True) -> Outcome:
+                   story: str | None = None, match: bool = True,
+                   index: SheetIndex | None = None) -> Outcome:
     """Read and extract one article; write its sheet, or merge it where it belongs."""
+    draft = draft_article(path, story)
+    if isinstance(draft, Outcome):
+        return draft
+    return route(draft, out_dir, index or SheetIndex.read(out_dir), dry_run=dry_run,
+                 match=match)
+
+
+def draft_article(path: Path, story: str | None = None) -> Draft | Outcome:
+    """Read and extract one article: the half of ingest that needs no other sheet."""
     try:
         article = read_article(path)
     except ArticleError as e:
@@ -89,42 +122,54 @@ def ingest_article(path: Path, out_dir: Path, *, dry_run: bool = False,
                                     "digits and hyphens (gm-fiat)")
     sheet = extract_sheet(article)
     sheet.slug = story or sheet.slug
+    return Draft(path, sheet, story, article.warnings, dump_sheet(sheet),
+                 profile(to_plain(sheet)))
+
+
+def route(draft: Draft, out_dir: Path, index: SheetIndex, *, dry_run: bool = False,
+          match: bool = True) -> Outcome:
+    """Write the draft's sheet, or merge it where it belongs; the index learns what changed."""
     try:
-        outcome = _route(path, sheet, out_dir, story, dry_run, match)
+        outcome = _route(draft, out_dir, index, dry_run, match)
     except OSError as e:  # an --out folder that cannot be made or written
         where = e.filename or out_dir
-        return Outcome(path, None, "failed",
+        return Outcome(draft.article, None, "failed",
                        f"{where}: cannot write the fact sheet: {e.strerror or e}; "
                        "check the --out folder")
-    outcome.messages[:0] = [f"warning: {w}" for w in article.warnings]
+    if not dry_run and outcome.sheet is not None and outcome.action in ("wrote", "merged"):
+        index.refresh(outcome.sheet)
+    outcome.messages[:0] = [f"warning: {w}" for w in draft.warnings]
     return outcome
 
 
-def _route(path: Path, sheet: FactSheet, out_dir: Path, story: str | None,
-           dry_run: bool, match: bool = True) -> Outcome:
+def _route(draft: Draft, out_dir: Path, index: SheetIndex, dry_run: bool,
+           match: bool) -> Outcome:
     """Re-ingest, named story, matched story or new sheet: the order in the module doc."""
+    path, sheet, story = draft.article, draft.sheet, draft.story
     target = out_dir / f"{sheet.slug}.yaml"
-    home = sheet_with_article(out_dir, sheet.sources[0].path or "")
-    if home is not None and _source_count(home) > 1:
+    home = index.sheet_with_article(sheet.sources[0].path or "")
+    if home is not None and index.about(home).source_count > 1:
         return merge_story(path, home, sheet, "re-ingest of a story source", dry_run=dry_run)
-    if home is not None or (target.exists() and story is None and _same_article(target, sheet)):
-        return update_sheet(path, home or target, sheet, dump_sheet(sheet), dry_run=dry_run)
+    if home is not None or (target.exists() and story is None
+                            and index.same_article(target, sheet)):
+        return update_sheet(path, home or target, sheet, draft.generated, dry_run=dry_run)
     if story is not None:
         if target.exists():
             return merge_story(path, target, sheet, f"story {story}", dry_run=dry_run)
-        return _new_sheet(path, target, sheet, "", dry_run)
-    ranked = rank_stories(to_plain(sheet), out_dir) if match else []
-    if ranked and ranked[0].score >= MATCH_THRESHOLD:
-        return merge_story(path, ranked[0].sheet, sheet, ranked[0].describe(), dry_run=dry_run)
+        return _new_sheet(path, target, sheet, draft.generated, "", dry_run)
+    best = index.best_story(draft.profile) if match else None
+    if best is not None and best.score >= MATCH_THRESHOLD:
+        return merge_story(path, best.sheet, sheet, best.describe(), dry_run=dry_run)
+    generated = draft.generated
     if target.exists():  # the same headline, another story: a sheet of its own
         target = _free_target(out_dir, sheet)
-    return _new_sheet(path, target, sheet, _nearest(ranked), dry_run)
+        generated = dump_sheet(sheet)
+    return _new_sheet(path, target, sheet, generated, _nearest(best), dry_run)
 
 
-def _new_sheet(path: Path, target: Path, sheet: FactSheet, note: str,
+def _new_sheet(path: Path, target: Path, sheet: FactSheet, generated: str, note: str,
                dry_run: bool) -> Outcome:
     """A new sheet and its base; the ingest line names the nearest story, if any."""
-    generated = dump_sheet(sheet)
     if not dry_run:
         write_atomic(target, generated)
         write_atomic(base_path(target), generated)
@@ -133,10 +178,9 @@ def _new_sheet(path: Path, target: Path, sheet: FactSheet, note: str,
                    dry_run=dry_run)
 
 
-def _nearest(ranked: list[Match]) -> str:
-    if not ranked:
+def _nearest(best: Match | None) -> str:
+    if best is None:
         return ""
-    best = ranked[0]
     return f"; nearest story: {best.sheet} ({best.score:.2f}, below {MATCH_THRESHOLD})"
 
 
@@ -147,29 +191,6 @@ def _free_target(out_dir: Path, sheet: FactSheet) -> Path:
         n += 1
     sheet.slug = f"{sheet.slug}-{n}"
     return out_dir / f"{sheet.slug}.yaml"
-
-
-def _sheet_data(target: Path) -> dict:
-    try:
-        data = load_sheet_data(target)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):  # the merge reports them
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _source_count(target: Path) -> int:
-    return len(_sheet_data(target).get("sources") or [])
-
-
-def _same_article(target: Path, sheet: FactSheet) -> bool:
-    """The sheet under this slug holds this article (read from another folder, say), or
-    cannot be read: the issue-5 re-ingest, which reports an unreadable sheet."""
-    data = _sheet_data(target)
-    if not data:
-        return True
-    new = sheet.sources[0]
-    return any(str(plain(s.get("published"))) == str(new.published) and s.get("title") == new.title
-               for s in data.get("sources") or [] if isinstance(s, dict))
 
 
 def merge_story(article: Path, target: Path, sheet: FactSheet, why: str, *,
@@ -259,7 +280,7 @@ def _describe(merge: Merge, changed: bool, *, known_base: bool) -> str:
 def _load_base(text: str | None) -> dict | None:
     """The stored base; None when there is none or it was damaged (then it is rewritten)."""
     try:
-        base = yaml.safe_load(text) if text else None
+        base = parse_sheet_data(text) if text else None
     except yaml.YAMLError:
         return None
     return base if isinstance(base, dict) else None

@@ -74,8 +74,13 @@ def write_sheet(path: Path, sheet: FactSheet) -> None:
 
 def load_sheet_data(path: Path) -> object:
     """Fast plain load of a sheet (the C loader where PyYAML has it)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    return parse_sheet_data(path.read_text(encoding="utf-8"))
+
+
+def parse_sheet_data(text: str) -> object:
+    """A sheet's text as plain data, like yaml.safe_load but with the C loader where PyYAML
+    has it: several times faster on a big story sheet."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 # --- Round trip: merged sheets keep the editor's comments, key order and formatting ---------
