@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # The plugin's one-line report: "explainers: 1,000 sheets ... in 0.52 s".
-GENERATOR_LINE = re.compile(r"explainers: .* in (\d+\.\d+) s")
+GENERATOR_LINE = re.compile(r"explainers: [\d,]+ sheets .* in (\d+\.\d+) s")
 
 
 @dataclass

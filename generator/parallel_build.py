@@ -19,6 +19,7 @@ here; any other plugin might keep state in page events that a worker's copy woul
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import zlib
@@ -104,6 +105,10 @@ def build_pages(uris: list[str], config: MkDocsConfig, files: Files, nav: Naviga
     doc_files = files.documentation_pages()
     _state = (config, files, nav, env, doc_files)
     chunks = [uris[i:i + CHUNK] for i in range(0, len(uris), CHUNK)]
+    # The build's objects out of the collector's reach while workers run: a collection in a
+    # worker would otherwise write to every object it inherited, copying the whole build's
+    # memory into each worker (the `gc.freeze` documentation's advice for forking).
+    gc.freeze()
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_start_worker) as pool:
@@ -117,6 +122,7 @@ def build_pages(uris: list[str], config: MkDocsConfig, files: Files, nav: Naviga
                 yield chunk
     finally:
         _state = None
+        gc.unfreeze()
 
 
 def emit(records: Iterable[logging.LogRecord]) -> None:
