@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from generator.render_cache import code_fingerprint
@@ -30,15 +29,9 @@ def manifest_path(out_dir: Path) -> Path:
     return out_dir / ".generated" / "ingested.json"
 
 
-@cache
-def generator_version() -> str:
-    """The version and code of the generator (`render_cache.code_fingerprint`), read once."""
-    return code_fingerprint()
-
-
 def article_digest(data: bytes) -> str:
     """The hash of an article's bytes as this generator reads them."""
-    return hashlib.blake2b(generator_version().encode() + b"\0" + data,
+    return hashlib.blake2b(code_fingerprint().encode() + b"\0" + data,
                            digest_size=16).hexdigest()
 
 

@@ -24,7 +24,6 @@ import hashlib
 import posixpath
 import re
 import sysconfig
-from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 

@@ -107,7 +107,6 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         # A large `mkdocs build` (generator.parallel_build): the pages workers will build,
         # left empty by MkDocs' own reading; then the pages they built, until MkDocs writes them.
         self._deferred: list[str] = []
-        self._keys: dict[str, tuple[str, set[str]]] = {}  # uri -> (Markdown digest, links)
         self._built: dict[str, BuiltPage] = {}
         self._nav: Navigation | None = None
 
@@ -125,7 +124,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Render every sheet into a generated page; warn about and skip the rest."""
         start = time.perf_counter()
-        self._markdown, self._html, self._built, self._keys = {}, {}, {}, {}
+        self._markdown, self._html, self._built = {}, {}, {}
         store = None if self.serving else self._store(config, "render")
         cache = self.cache if self.serving else RenderCache(store)  # a build: from disk
         try:
@@ -155,7 +154,6 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
                                      ).as_posix()
             if page.transient and not self.serving:  # held compressed until MkDocs reads it
                 self._markdown[uri] = zlib.compress(markdown.encode("utf-8"), 1)
-                self._keys[uri] = (digest(markdown.encode("utf-8")), link_targets(uri, markdown))
                 page.content_string = ""
             files.append(page)
         held = list(self._markdown)
@@ -163,8 +161,6 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
                                          asked=self.config.workers > 1,
                                          cached=self.config.cache)
         self._deferred = held if parallel else []
-        if not parallel:
-            self._keys = {}
         stats = cache.stats
         log.info(f"{stats.sheets:,} sheets ({stats.sheets_read:,} read), {len(pages):,} pages "
                  f"({stats.pages_rendered:,} rendered, {len(changed):,} changed) "
@@ -209,7 +205,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             store.put((keys[built.uri], built) for built in made)
             store.keep_only(keys.values())
             store.close()
-        self._markdown, self._keys = {}, {}
+        self._markdown = {}
         log.info(f"{len(uris):,} generated pages: {len(cached):,} from the page cache, "
                  f"{len(missing):,} built by {workers} processes "
                  f"in {time.perf_counter() - start:.2f} s")
@@ -219,10 +215,11 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         fingerprint = build_fingerprint(config, self._nav)
         keys = {}
         for uri in uris:
-            markdown_digest, targets = self._keys[uri]
-            exists = {t: files.get_file_from_path(t) is not None for t in targets}
+            markdown = zlib.decompress(self._markdown[uri])
+            exists = {t: files.get_file_from_path(t) is not None
+                      for t in link_targets(uri, markdown.decode("utf-8"))}
             edit_url = files.get_file_from_path(uri).page.edit_url
-            keys[uri] = page_key(fingerprint, uri, markdown_digest, edit_url, exists)
+            keys[uri] = page_key(fingerprint, uri, digest(markdown), edit_url, exists)
         return keys
 
     def _accept(self, built: BuiltPage, files: Files) -> None:

@@ -32,6 +32,7 @@ import threading
 from collections.abc import Callable, Hashable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -161,14 +162,27 @@ class RenderCache:
             self._used.add(key)
 
     def _remember_sheet(self, entry: SheetFile) -> None:
-        if self._store is not None:
-            key = self._key("sheet", str(entry.path), entry.digest)
-            self._stored.append((key, (entry.sheet, entry.problems)))
-            self._used.add(key)
+        self._keep(self._key("sheet", str(entry.path), entry.digest),
+                   (entry.sheet, entry.problems))
 
-    def _key(self, *parts: object) -> str:
-        """A store key: the generator's code and the given inputs."""
+    def _key(self, *parts: object) -> str | None:
+        """A store key: the generator's code and the given inputs; None without a store."""
+        if self._store is None:
+            return None
         return digest(repr((self._code, *parts)).encode("utf-8"))
+
+    def _load(self, key: str | None) -> object | None:
+        """The value the store has under key, if any; it is kept for the next build."""
+        found = self._store.get([key]) if key is not None else {}
+        if key in found:
+            self._used.add(key)
+        return found.get(key)
+
+    def _keep(self, key: str | None, value: object) -> None:
+        """Put what this build made in the store (on `save`), unless it came from there."""
+        if key is not None and key not in self._used:
+            self._stored.append((key, value))
+            self._used.add(key)
 
     def known(self, path: Path) -> SheetFile | None:
         """The file as last read, without reading it."""
@@ -212,22 +226,17 @@ class RenderCache:
     def page(self, uri: str, key: Hashable, render: Callable[[], str]) -> str:
         """The page at uri: rendered again only when its key differs from last time."""
         self.stats.pages += 1
+        stored = self._key("page", uri, key)
         known = self._pages.get(uri)
-        stored = self._key("page", uri, key) if self._store is not None else None
         if known is not None and known[0] == key:
             text = known[1]
-        elif stored is not None and (found := self._store.get([stored])):
-            text = found[stored]
-            self._used.add(stored)
-            self._pages[uri] = (key, text)
-            return text
         else:
-            self.stats.pages_rendered += 1
-            text = render()
+            text = self._load(stored)
+            if text is None:
+                self.stats.pages_rendered += 1
+                text = render()
             self._pages[uri] = (key, text)
-        if stored is not None and stored not in self._used:
-            self._stored.append((stored, text))
-            self._used.add(stored)
+        self._keep(stored, text)
         return text
 
     def save(self) -> None:
@@ -307,9 +316,8 @@ def templates_fingerprint(folders: list[Path]) -> str:
     return h.hexdigest()
 
 
-_worker_count = worker_count  # its former name
 
-
+@cache
 def code_fingerprint() -> str:
     """A hash of this package's version and Python code, and of the versions of the libraries
     it reads and renders with: what validates sheets and makes their Markdown."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.ingest_manifest import generator_version
+from generator.render_cache import code_fingerprint
 from generator.sheet_index import SheetFacts, SheetIndex, Stamp
 from generator.sheets import write_atomic
 from generator.stories import Profile
@@ -33,7 +33,7 @@ def load_index(out_dir: Path) -> SheetIndex:
 def save_index(index: SheetIndex) -> None:
     """Write the index for the next run, atomically."""
     sheets = {path.name: [*when, _encode(facts)] for path, when, facts in index.entries()}
-    data = {"format": FORMAT, "generator": generator_version(), "sheets": sheets}
+    data = {"format": FORMAT, "generator": code_fingerprint(), "sheets": sheets}
     write_atomic(cache_path(index.out_dir), json.dumps(data, separators=(",", ":")) + "\n")
 
 
@@ -43,7 +43,7 @@ def _known(out_dir: Path) -> dict[Path, tuple[Stamp, SheetFacts]]:
     try:
         written = path.stat().st_mtime_ns
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT or data.get("generator") != generator_version():
+        if data.get("format") != FORMAT or data.get("generator") != code_fingerprint():
             return {}
         known = {}
         for name, (ino, mtime, ctime, size, facts) in data["sheets"].items():

@@ -43,6 +43,14 @@ def build(root: Path, workers: int, site: str, cache: bool = True
                                                          "PATH": "/usr/bin:/bin"})
 
 
+def link_every_explainer_to_a_missing_page(root: Path) -> None:
+    """A template override whose link warns on every explainer."""
+    (root / "templates" / "explainer.md.j2").write_text(
+        '{% extends "default/explainer.md.j2" %}\n'
+        '{% block how_made %}{{ super() }}\n[a missing page](missing.md)\n{% endblock %}\n',
+        encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory) -> tuple[Path, Path, str]:
     root = write_site(tmp_path_factory.mktemp("parallel"), sheets(12))
@@ -74,10 +82,7 @@ def test_the_search_index_is_the_same_as_a_serial_build_writes(two_builds):
 
 def test_a_warning_in_a_worker_fails_a_strict_build(tmp_path):
     root = write_site(tmp_path, sheets(3))
-    (root / "templates" / "explainer.md.j2").write_text(
-        '{% extends "default/explainer.md.j2" %}\n'
-        '{% block how_made %}{{ super() }}\n[a missing page](missing.md)\n{% endblock %}\n',
-        encoding="utf-8")
+    link_every_explainer_to_a_missing_page(root)
     result = build(root, 2, "site")
     assert result.returncode != 0
     assert "built by 2 processes" in result.stderr
@@ -123,10 +128,7 @@ def test_after_an_edit_only_the_pages_showing_it_are_built_again(tmp_path):
 
 def test_a_cached_pages_warnings_still_fail_a_strict_build(tmp_path):
     root = write_site(tmp_path, sheets(3))
-    (root / "templates" / "explainer.md.j2").write_text(
-        '{% extends "default/explainer.md.j2" %}\n'
-        '{% block how_made %}{{ super() }}\n[a missing page](missing.md)\n{% endblock %}\n',
-        encoding="utf-8")
+    link_every_explainer_to_a_missing_page(root)
     first, second = build(root, 2, "first"), build(root, 2, "second")
     assert "19 from the page cache, 0 built" in second.stderr
     for result in (first, second):

@@ -148,7 +148,7 @@ def test_sheets_read_on_every_core_give_the_same_pages_and_problems(content, mon
     monkeypatch.setattr(render_cache, "PARALLEL_MIN", 10**9)
     serial = render_pages(content)
     monkeypatch.setattr(render_cache, "PARALLEL_MIN", 2)
-    if render_cache._worker_count() < 2:
+    if render_cache.worker_count() < 2:
         pytest.skip("one core, or other threads running: sheets are read in this process")
     cache = RenderCache()
     assert render_pages(content, cache=cache) == serial
