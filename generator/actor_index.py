@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.pagedata import newest_date
 
@@ -37,45 +38,50 @@ class Mention:
 
 @dataclass
 class ActorEntry:
-    """An actor across the site: its id and every mention, newest explainer first."""
+    """An actor across the site: its id and every mention, newest explainer first.
+
+    What it derives from the mentions is worked out once, on first use, after collect_actors
+    has added them all: an actor in thousands of explainers has dozens of pages, and each
+    page's template reads these many times.
+    """
 
     id: str
     mentions: list[Mention] = field(default_factory=list)
 
-    @property
+    @cached_property
     def name(self) -> str:
         """The fullest form of the name any sheet gives."""
         return max((str(m.actor["name"]) for m in self.mentions), key=len)
 
-    @property
+    @cached_property
     def type(self) -> str | None:
         """The type most sheets give (the newest sheet's on a tie)."""
         types = Counter(m.actor.get("type") for m in self.mentions if m.actor.get("type"))
         return types.most_common(1)[0][0] if types else None
 
-    @property
+    @cached_property
     def type_label(self) -> str:
         return TYPE_LABELS.get(self.type, "Actor")
 
-    @property
+    @cached_property
     def description(self) -> str | None:
         """The newest sheet's gloss ("Palestinian militant group"), if any gives one."""
         return next((m.actor["description"] for m in self.mentions
                      if m.actor.get("description")), None)
 
-    @property
+    @cached_property
     def roles(self) -> list[str]:
         """Every role the sheets give, newest first, each once."""
         return _unique(m.actor.get("role") for m in self.mentions)
 
-    @property
+    @cached_property
     def aliases(self) -> list[str]:
         """Other forms of the name, each once, without the name itself."""
         names = _unique(str(n) for m in self.mentions
                         for n in [m.actor["name"], *(m.actor.get("aliases") or [])])
         return [n for n in names if n.casefold() != self.name.casefold()]
 
-    @property
+    @cached_property
     def quotes(self) -> list[tuple[dict, Mention]]:
         """(quote, mention) for everything the actor says, newest explainer first."""
         return [(q, m) for m in self.mentions for q in m.quotes]

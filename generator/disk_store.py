@@ -12,7 +12,7 @@ from __future__ import annotations
 import pickle
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 BATCH = 500  # keys per SQL query (SQLite's limit on parameters is 999 in old versions)
@@ -46,7 +46,15 @@ class DiskStore:
 
     def get(self, keys: Iterable[str]) -> dict[str, object]:
         """The values found under keys, by key."""
-        keys, found = list(keys), {}
+        return dict(self._values(keys))
+
+    def readable(self, keys: Iterable[str]) -> set[str]:
+        """The keys it has a value under that can be read, without keeping the values: a large
+        site's pages are found up front and read one by one as they are written."""
+        return {key for key, _ in self._values(keys)}
+
+    def _values(self, keys: Iterable[str]) -> Iterator[tuple[str, object]]:
+        keys = list(keys)
         for start in range(0, len(keys), BATCH):
             batch = keys[start:start + BATCH]
             rows = self._db.execute(
@@ -55,10 +63,9 @@ class DiskStore:
                 batch)
             for key, blob in rows:
                 try:
-                    found[key] = pickle.loads(zlib.decompress(blob))
+                    yield key, pickle.loads(zlib.decompress(blob))
                 except Exception:  # written by another version of the classes: build it again
                     continue
-        return found
 
     def put(self, items: Iterable[tuple[str, object]]) -> None:
         with self._db:

@@ -13,6 +13,7 @@ Python-Markdown and every pymdownx extension, and the browser shows the characte
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 # Punctuation that means nothing to Markdown, its extensions, HTML or Jinja in running text.
@@ -34,7 +35,13 @@ def escape_md(value: object) -> str:
     """Sheet value as inline Markdown text that renders as exactly that text, on one line."""
     if value is None:
         return ""
-    return _one_line(str(value)).translate(_REFERENCES)
+    return _escaped(str(value))
+
+
+@lru_cache(maxsize=1 << 14)
+def _escaped(text: str) -> str:
+    """Remembered: a page repeats its names and evidence sentences, a site its actors."""
+    return _one_line(text).translate(_REFERENCES)
 
 
 def escape_url(value: object) -> str:

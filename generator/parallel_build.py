@@ -23,7 +23,7 @@ import gc
 import logging
 import multiprocessing
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -93,35 +93,45 @@ def search_index(config: MkDocsConfig):
 _state: tuple | None = None
 
 
-def build_pages(uris: list[str], config: MkDocsConfig, files: Files, nav: Navigation, env,
-                workers: int, progress: Callable[[int], None] = lambda n: None
-                ) -> Iterator[Chunk]:
-    """Each share of the pages at uris, built by `workers` forked processes, in order.
+class PageWorkers:
+    """Forked processes building the pages at uris in order, from now on; `next_chunk` hands
+    over each share of them as it is done. Log records from the workers are emitted as their
+    pages arrive; a page that fails stops the build with MkDocs' message for it.
 
-    Log records from the workers are emitted here as they arrive; a page that fails stops the
-    build with MkDocs' message for it.
+    The build takes the pages as MkDocs' own loop reaches them, so it holds only the few the
+    workers are ahead by, never all of them at once.
     """
-    global _state
-    doc_files = files.documentation_pages()
-    _state = (config, files, nav, env, doc_files)
-    chunks = [uris[i:i + CHUNK] for i in range(0, len(uris), CHUNK)]
-    # The build's objects out of the collector's reach while workers run: a collection in a
-    # worker would otherwise write to every object it inherited, copying the whole build's
-    # memory into each worker (the `gc.freeze` documentation's advice for forking).
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_start_worker) as pool:
-            for chunk in pool.map(_build_chunk, chunks):
-                for built in chunk.pages:
-                    emit(built.records)
-                emit(chunk.records)
-                if chunk.error:
-                    raise PluginError(chunk.error)
-                progress(len(chunk.pages))
-                yield chunk
-    finally:
+
+    def __init__(self, uris: list[str], config: MkDocsConfig, files: Files, nav: Navigation,
+                 env, workers: int) -> None:
+        global _state
+        _state = (config, files, nav, env, files.documentation_pages())
+        # The build's objects out of the collector's reach while workers run: a collection in a
+        # worker would otherwise write to every object it inherited, copying the whole build's
+        # memory into each worker (the `gc.freeze` documentation's advice for forking).
+        gc.freeze()
+        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=_start_worker)
+        # map submits every share now, and with "fork" the pool starts all its processes on
+        # the first submit: nothing opened after this reaches a worker.
+        self._results = self._pool.map(
+            _build_chunk, [uris[i:i + CHUNK] for i in range(0, len(uris), CHUNK)])
         _state = None
+
+    def next_chunk(self) -> Chunk | None:
+        """The next share of the pages, waiting for it; None when all have been handed over."""
+        chunk = next(self._results, None)
+        if chunk is not None:
+            for built in chunk.pages:
+                emit(built.records)
+            emit(chunk.records)
+            if chunk.error:
+                raise PluginError(chunk.error)
+        return chunk
+
+    def close(self) -> None:
+        """Stop the workers (at once, if the build failed) and let the collector back in."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
 
 
@@ -210,7 +220,12 @@ def _build_page(page, config: MkDocsConfig, files: Files, nav: Navigation, env,
              for target, anchors in (page.links_to_anchors or {}).items()}
     entries, index.entries[first_entry:] = index.entries[first_entry:], []
     records, _collect.records = _collect.records, []
-    return BuiltPage(page.file.src_uri, zlib.compress(output.encode("utf-8"), 1),
-                     page._title_from_render, set(page.present_anchor_ids or ()), links,
-                     entries, records)
+    built = BuiltPage(page.file.src_uri, zlib.compress(output.encode("utf-8"), 1),
+                      page._title_from_render, set(page.present_anchor_ids or ()), links,
+                      entries, records)
+    # This worker never reads the page again: let go of what building it left on it, or a
+    # worker would end up holding every page it built.
+    page.markdown, page.content, page.toc, page.meta = "", None, [], {}
+    page.present_anchor_ids = page.links_to_anchors = None
+    return built
 

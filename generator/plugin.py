@@ -31,6 +31,7 @@ import gc
 import os
 import time
 import zlib
+from contextlib import ExitStack
 from pathlib import Path
 
 import jinja2
@@ -39,6 +40,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -46,8 +48,8 @@ from mkdocs.structure.nav import Navigation
 from generator.parallel_build import (
     BUILT_TEMPLATE,
     BuiltPage,
+    PageWorkers,
     add_search_entries,
-    build_pages,
     can_build_in_parallel,
     emit,
     held_html,
@@ -105,10 +107,20 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         self._markdown: dict[str, bytes] = {}
         self._html: dict[str, bytes] = {}
         # A large `mkdocs build` (generator.parallel_build): the pages workers will build,
-        # left empty by MkDocs' own reading; then the pages they built, until MkDocs writes them.
+        # left empty by MkDocs' own reading; then, while MkDocs' loop writes pages, the ones
+        # it has yet to reach (by uri: their key in the page cache) and what it takes of them.
         self._deferred: list[str] = []
-        self._built: dict[str, BuiltPage] = {}
+        self._waiting: set[str] = set()
+        self._keys: dict[str, str] = {}  # their keys in the page cache, when it is on
+        self._from_cache: set[str] = set()
+        self._ahead: dict[str, BuiltPage] = {}  # built by workers, not yet reached
+        self._built: dict[str, BuiltPage] = {}  # reached, until written
+        self._workers: PageWorkers | None = None
+        self._page_store: DiskStore | None = None
+        self._finish = ExitStack()
+        self._advance = lambda n: None
         self._nav: Navigation | None = None
+        self._files: Files | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note a dirty build; being defined keeps this plugin (and its cache) across serves."""
@@ -124,6 +136,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Render every sheet into a generated page; warn about and skip the rest."""
         start = time.perf_counter()
+        self._close_deferred()
         self._markdown, self._html, self._built = {}, {}, {}
         store = None if self.serving else self._store(config, "render")
         cache = self.cache if self.serving else RenderCache(store)  # a build: from disk
@@ -157,7 +170,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
                 page.content_string = ""
             files.append(page)
         held = list(self._markdown)
-        parallel = can_build_in_parallel(config, len(held), self._workers(),
+        parallel = can_build_in_parallel(config, len(held), self._worker_count(),
                                          asked=self.config.workers > 1,
                                          cached=self.config.cache)
         self._deferred = held if parallel else []
@@ -181,34 +194,72 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         return env
 
     def _build_deferred(self, env: jinja2.Environment, config: MkDocsConfig, files: Files):
-        """The deferred pages: from the page cache, or built by workers; MkDocs then writes
-        what they made."""
+        """Start on the deferred pages: those the page cache has are read from it as MkDocs'
+        loop reaches them, the others are built by workers meanwhile (on_page_context)."""
         uris, self._deferred = self._deferred, []  # the workers read the real Markdown
-        start, workers = time.perf_counter(), self._workers()
+        self._started, self._files = time.perf_counter(), files
         store = self._store(config, "pages")
         keys = self._page_keys(uris, config, files) if store else {}
-        found = store.get(keys.values()) if store else {}
+        readable = store.readable(keys.values()) if store else set()
         if store:
             store.close()  # not open in the workers
-        cached = [found[keys[uri]] for uri in uris if keys.get(uri) in found]
-        for built in cached:
+        from_cache = {uri for uri in uris if keys.get(uri) in readable}
+        missing = [uri for uri in uris if uri not in from_cache]
+        for uri in uris:
+            files.get_file_from_path(uri).page.meta = {"template": BUILT_TEMPLATE,
+                                                      "search": {"exclude": True}}
+        workers = self._worker_count()
+        self._finish.callback(self._report_deferred, len(uris), len(missing), workers)
+        if missing:
+            self._workers = PageWorkers(missing, config, files, self._nav, env, workers)
+            self._finish.callback(self._workers.close)
+        # Only now, in this process: the workers build these pages as any other.
+        self._waiting, self._keys, self._from_cache = set(uris), keys, from_cache
+        self._markdown = {}  # the workers have their own copy
+        self._page_store = self._store(config, "pages")  # opened after the workers forked
+        if self._page_store:
+            self._finish.callback(self._page_store.close)
+            self._finish.callback(self._page_store.keep_only, list(keys.values()))
+        self._advance = self._finish.enter_context(progress_bar(len(missing), "pages"))
+
+    def _take_deferred(self, uri: str) -> BuiltPage:
+        """What was made of a deferred page MkDocs' loop has reached: from the page cache, or
+        from the workers, waiting for them if they are not there yet."""
+        self._waiting.discard(uri)
+        if uri in self._from_cache:
+            key = self._keys[uri]
+            built = self._page_store.get([key]).get(key)
+            if built is None:
+                raise PluginError(f"{uri}: the build cache changed during the build; "
+                                  "run the build again")
             emit(built.records)
-            self._accept(built, files)
-        missing = [uri for uri in uris if keys.get(uri) not in found]
-        made = []
-        with progress_bar(len(missing), "pages") as advance:
-            for chunk in build_pages(missing, config, files, self._nav, env, workers, advance):
-                for built in chunk.pages:
-                    self._accept(built, files)
-                made += chunk.pages
-        if store := self._store(config, "pages"):
-            store.put((keys[built.uri], built) for built in made)
-            store.keep_only(keys.values())
-            store.close()
-        self._markdown = {}
-        log.info(f"{len(uris):,} generated pages: {len(cached):,} from the page cache, "
-                 f"{len(missing):,} built by {workers} processes "
-                 f"in {time.perf_counter() - start:.2f} s")
+        else:
+            while uri not in self._ahead:
+                chunk = self._workers.next_chunk()
+                if chunk is None:
+                    raise PluginError(f"{uri}: the workers did not build this page")
+                self._ahead.update((b.uri, b) for b in chunk.pages)
+                if self._page_store:
+                    self._page_store.put((self._keys[b.uri], b) for b in chunk.pages)
+                self._advance(len(chunk.pages))
+            built = self._ahead.pop(uri)
+        self._accept(built, self._files)
+        if not self._waiting:
+            self._close_deferred()
+        return built
+
+    def _close_deferred(self) -> None:
+        """Done with the deferred pages (or the build failed): stop the workers, tidy the page
+        cache, report."""
+        self._waiting, self._keys, self._from_cache, self._ahead = set(), {}, set(), {}
+        self._workers, self._page_store = None, None
+        self._finish.close()
+        self._advance = lambda n: None
+
+    def _report_deferred(self, total: int, built: int, workers: int) -> None:
+        log.info(f"{total:,} generated pages: {total - built:,} from the page cache, "
+                 f"{built:,} built by {workers} processes "
+                 f"in {time.perf_counter() - self._started:.2f} s")
 
     def _page_keys(self, uris: list[str], config: MkDocsConfig, files: Files) -> dict[str, str]:
         """Each deferred page's key in the page cache (generator.page_cache)."""
@@ -225,7 +276,6 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     def _accept(self, built: BuiltPage, files: Files) -> None:
         """Give MkDocs' page what a worker made of it; the HTML waits for on_post_page."""
         page = files.get_file_from_path(built.uri).page
-        page.meta = {"template": BUILT_TEMPLATE, "search": {"exclude": True}}
         page._title_from_render = built.title
         page.present_anchor_ids = built.anchors
         page.links_to_anchors = {files.get_file_from_path(u): links
@@ -257,9 +307,8 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         held = self._html.pop(page.file.src_uri, None)
         if held is not None:
             page.content = zlib.decompress(held).decode("utf-8")
-        built = self._built.get(page.file.src_uri)
-        if built is not None:
-            add_search_entries(config, built.search_entries)
+        if page.file.src_uri in self._waiting:
+            add_search_entries(config, self._take_deferred(page.file.src_uri).search_entries)
         self._rebuilt.add(page.url)
         return context
 
@@ -276,6 +325,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Remember what was written; under --dirty, keep the unchanged pages' search entries."""
+        self._close_deferred()  # a page MkDocs skipped (--dirty) is left to the next build
         self.cache.publish(self._pages)
         self._pages = {}
         if self.dirty:
@@ -284,6 +334,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """Nothing is known to be written after a failed build: rebuild every page next time."""
         self.cache.forget_published()
+        self._close_deferred()
         self._markdown, self._html, self._built, self._deferred = {}, {}, {}, []
 
     def on_serve(
@@ -307,7 +358,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             return None
         return DiskStore.open(self._path(config, "cache_dir") / "build.sqlite", table, log.info)
 
-    def _workers(self) -> int:
+    def _worker_count(self) -> int:
         """Processes for a large build: as configured, else one per core (1 if it cannot fork)."""
         return min(self.config.workers or worker_count(), worker_count())
 

@@ -237,7 +237,7 @@ def test_an_override_can_extend_the_default_and_change_one_block(tmp_path, seed_
         '{% extends "default/explainer.md.j2" %}\n'
         "{% block how_made %}\n{{ super() }}\nCorrections: desk@example.org\n{% endblock %}\n")
     page = render_explainer(seed_sheet, make_environment(tmp_path))
-    assert page.endswith("{: .xb-how }\n\nCorrections: desk@example.org\n")
+    assert page.endswith("{: .xb-how data-search-exclude }\n\nCorrections: desk@example.org\n")
     assert section(page, "Phases") == section(render_explainer(seed_sheet, make_environment()),
                                               "Phases")
 

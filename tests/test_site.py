@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -324,6 +325,24 @@ def test_search_finds_explainers_by_actor_place_and_title(built_site):
     for word in ("Netanyahu", "Al-Qanoua", "Doha", "Gaza", "second phase of Gaza ceasefire"):
         assert seed_slug in pages_with(word), word
     assert "actor/benjamin-netanyahu/" in pages_with("Netanyahu")
+
+
+def test_search_leaves_out_the_evidence_sentences_and_the_boilerplate(built_site):
+    """Each fact's source sentence repeats the article, often for several facts; the note on
+    how the page was made is the same on every page. The page shows them, search does not."""
+    html = (built_site / SEED_PAGE).read_text(encoding="utf-8")
+    excluded = [unescape(re.sub(r"<[^>]+>", "", p))
+                for p in re.findall(r"<p data-search-exclude>(.*?)</p>", html, re.S)]
+    assert len(excluded) > 14  # every Source's sentence and publisher, the draft note, the how
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    seed_slug = SEED_PAGE.split("/")[0] + "/"
+    indexed = " ".join(unescape(doc["text"]) for doc in index["docs"]
+                       if doc["location"].split("#")[0] == seed_slug)
+    summary = unescape(re.search(r'<p class="xb-standfirst">(.*?)</p>', html, re.S)[1])
+    sentences = [t for t in excluded if len(t) > 60 and t != summary]  # the lead is the summary
+    assert sentences and not [t for t in sentences if t in indexed]
+    assert "Palestinians killed in Israel's military campaign" in indexed  # the facts are
+    assert "A program read the" not in indexed
 
 
 def test_the_reference_page_documents_the_keys(built_site):
