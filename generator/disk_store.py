@@ -48,10 +48,20 @@ class DiskStore:
         """The values found under keys, by key."""
         return dict(self._values(keys))
 
-    def readable(self, keys: Iterable[str]) -> set[str]:
-        """The keys it has a value under that can be read, without keeping the values: a large
-        site's pages are found up front and read one by one as they are written."""
-        return {key for key, _ in self._values(keys)}
+    def present(self, keys: Iterable[str]) -> set[str]:
+        """The keys it has a value under, without reading the values: a large site's pages
+        are found up front and read one by one as they are written."""
+        keys, found = list(keys), set()
+        for start in range(0, len(keys), BATCH):
+            batch = keys[start:start + BATCH]
+            found.update(key for key, in self._db.execute(
+                f"SELECT key FROM {self.table} WHERE key IN ({','.join('?' * len(batch))})",
+                batch))
+        return found
+
+    def drop(self, keys: Iterable[str]) -> None:
+        with self._db:
+            self._db.executemany(f"DELETE FROM {self.table} WHERE key = ?", ((k,) for k in keys))
 
     def _values(self, keys: Iterable[str]) -> Iterator[tuple[str, object]]:
         keys = list(keys)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import MISSING, fields
+from functools import cache
 
 from generator import model
 from generator.reference import required_keys
@@ -32,8 +33,10 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def normalize_sheet(sheet: dict) -> dict:
-    """A copy with every optional key present, so templates test values, not keys."""
-    out = _with_defaults(sheet, model.FactSheet)
+    """A copy with every optional key present, so templates test values, not keys. An item
+    that has them all (as ingest writes them) is the sheet's own, not a copy: a large site
+    holds every sheet normalised at once. Nothing may change what this returns."""
+    out = dict(_with_defaults(sheet, model.FactSheet))
     for key, kind in ITEM_KINDS.items():
         out[key] = [_with_defaults(item, kind) for item in out[key] or []]
     out["unknowns"] = out["unknowns"] or []
@@ -47,13 +50,21 @@ def _with_defaults(item: dict, kind: type) -> dict:
     Required keys stay absent, so a template that uses one on a sheet without it fails
     loudly under StrictUndefined.
     """
-    out, required = dict(item), required_keys(kind)
-    for f in fields(kind):
-        if f.name in out or f.name in required:
-            continue
+    missing = [f for f in _optional_fields(kind) if f.name not in item]
+    if not missing:
+        return item
+    out = dict(item)
+    for f in missing:
         default = f.default_factory() if f.default_factory is not MISSING else f.default
         out[f.name] = model.to_plain(default)
     return out
+
+
+@cache
+def _optional_fields(kind: type) -> tuple:
+    """The fields of a model class a sheet may leave out."""
+    required = required_keys(kind)
+    return tuple(f for f in fields(kind) if f.name not in required)
 
 
 def sort_events(events: list[dict]) -> list[dict]:

@@ -19,11 +19,13 @@ here; any other plugin might keep state in page events that a worker's copy woul
 
 from __future__ import annotations
 
+import ctypes
 import gc
+import json
 import logging
 import multiprocessing
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -40,6 +42,8 @@ SAFE_PLUGINS = frozenset({"explainers", "material/search"})
 PARALLEL_MIN_PAGES = 100
 # Pages per task: small enough that both workers finish together.
 CHUNK = 40
+# Pages per set of forked workers (PageWorkers).
+WAVE = 2500
 # The template MkDocs renders for a page built by a worker (generator/theme/): one line, as
 # MkDocs skips a page whose output is empty; the plugin replaces it with the worker's HTML.
 BUILT_TEMPLATE = "explainers-built.html"
@@ -99,28 +103,54 @@ class PageWorkers:
     pages arrive; a page that fails stops the build with MkDocs' message for it.
 
     The build takes the pages as MkDocs' own loop reaches them, so it holds only the few the
-    workers are ahead by, never all of them at once.
+    workers are ahead by, never all of them at once. The workers are forked afresh for each
+    WAVE of pages: a worker's memory grows with every page it builds (building one writes to
+    the objects it inherited, and the system then copies them for it), so a worker that built
+    a thousand pages holds far less than one that built the whole site.
     """
 
     def __init__(self, uris: list[str], config: MkDocsConfig, files: Files, nav: Navigation,
                  env, workers: int) -> None:
+        self._state = (config, files, nav, env, files.documentation_pages())
+        self._count = workers
+        self._waves = [uris[i:i + WAVE] for i in range(0, len(uris), WAVE)]
+        self._pool: ProcessPoolExecutor | None = None
+        self._results: Iterator[Chunk] = iter(())
+        # What reading the sheets left behind let go of first, and the memory it took given back
+        # to the system: each worker starts with a copy of this process.
+        gc.collect()
+        release_free_memory()
+        self._next_wave()
+
+    def _next_wave(self) -> bool:
+        """Fork workers for the next wave of pages; False when there is none."""
         global _state
-        _state = (config, files, nav, env, files.documentation_pages())
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+        if not self._waves:
+            return False
+        uris = self._waves.pop(0)
         # The build's objects out of the collector's reach while workers run: a collection in a
         # worker would otherwise write to every object it inherited, copying the whole build's
         # memory into each worker (the `gc.freeze` documentation's advice for forking).
         gc.freeze()
-        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                         initializer=_start_worker)
+        _state = self._state
+        self._pool = ProcessPoolExecutor(self._count, initializer=_start_worker,
+                                         mp_context=multiprocessing.get_context("fork"))
         # map submits every share now, and with "fork" the pool starts all its processes on
-        # the first submit: nothing opened after this reaches a worker.
+        # the first submit. They never touch what this process opens (the page cache): a
+        # worker ends with os._exit, closing nothing.
         self._results = self._pool.map(
             _build_chunk, [uris[i:i + CHUNK] for i in range(0, len(uris), CHUNK)])
         _state = None
+        return True
 
     def next_chunk(self) -> Chunk | None:
         """The next share of the pages, waiting for it; None when all have been handed over."""
         chunk = next(self._results, None)
+        while chunk is None and self._next_wave():
+            chunk = next(self._results, None)
         if chunk is not None:
             for built in chunk.pages:
                 emit(built.records)
@@ -131,8 +161,19 @@ class PageWorkers:
 
     def close(self) -> None:
         """Stop the workers (at once, if the build failed) and let the collector back in."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool, self._waves = None, []
         gc.unfreeze()
+
+
+def release_free_memory() -> None:
+    """Give the memory freed since the build started back to the system (glibc keeps it for
+    reuse otherwise, and a forked worker would start with it); nothing elsewhere."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def emit(records: Iterable[logging.LogRecord]) -> None:
@@ -144,10 +185,31 @@ def emit(records: Iterable[logging.LogRecord]) -> None:
 def add_search_entries(config: MkDocsConfig, entries: list[dict]) -> None:
     """Add a built page's search entries where MkDocs' loop reaches the page, so that the
     index lists pages in the order a serial build does. (The page's metadata in the build
-    process says `search: exclude`, so the search plugin adds nothing of its own.)"""
+    process says `search: exclude`, so the search plugin adds nothing of its own.) They are
+    held packed, as a large site's index is much of its build's memory, until
+    `unpack_search_entries` gives them back just before the index is written."""
     index = search_index(config)
-    if index is not None:
-        index.entries += entries
+    if index is not None and entries:
+        index.entries.append(_Packed(zlib.compress(
+            json.dumps(entries, ensure_ascii=False).encode("utf-8"), 1)))
+
+
+def unpack_search_entries(config: MkDocsConfig) -> None:
+    """The search index's entries as the search plugin wants them, each page's in place."""
+    index = search_index(config)
+    if index is not None and any(isinstance(e, _Packed) for e in index.entries):
+        index.entries = [entry for item in index.entries
+                         for entry in (item.entries() if isinstance(item, _Packed) else [item])]
+
+
+@dataclass
+class _Packed:
+    """A page's search entries, as compressed JSON."""
+
+    data: bytes
+
+    def entries(self) -> list[dict]:
+        return json.loads(zlib.decompress(self.data))
 
 
 def held_html(page: BuiltPage) -> str:
@@ -172,8 +234,18 @@ class _Collect(logging.Handler):
 _collect = _Collect()
 
 
+_in_worker = False
+
+
+def in_worker() -> bool:
+    """True in a worker process: a page built here is built as MkDocs builds any page."""
+    return _in_worker
+
+
 def _start_worker() -> None:
     """In a new worker: MkDocs' log records are collected, not printed (nor counted) here."""
+    global _in_worker
+    _in_worker = True
     logger = logging.getLogger("mkdocs")
     for handler in list(logger.handlers):
         logger.removeHandler(handler)

@@ -53,6 +53,8 @@ from generator.parallel_build import (
     can_build_in_parallel,
     emit,
     held_html,
+    in_worker,
+    unpack_search_entries,
 )
 from generator.disk_store import DiskStore
 from generator.page_cache import build_fingerprint, link_targets, page_key
@@ -200,10 +202,10 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         self._started, self._files = time.perf_counter(), files
         store = self._store(config, "pages")
         keys = self._page_keys(uris, config, files) if store else {}
-        readable = store.readable(keys.values()) if store else set()
+        stored = store.present(keys.values()) if store else set()
         if store:
             store.close()  # not open in the workers
-        from_cache = {uri for uri in uris if keys.get(uri) in readable}
+        from_cache = {uri for uri in uris if keys.get(uri) in stored}
         missing = [uri for uri in uris if uri not in from_cache]
         for uri in uris:
             files.get_file_from_path(uri).page.meta = {"template": BUILT_TEMPLATE,
@@ -215,7 +217,9 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             self._finish.callback(self._workers.close)
         # Only now, in this process: the workers build these pages as any other.
         self._waiting, self._keys, self._from_cache = set(uris), keys, from_cache
-        self._markdown = {}  # the workers have their own copy
+        # The workers of later waves read their pages' Markdown from here; a page's goes once
+        # the page is taken, a cached page's now.
+        self._markdown = {uri: self._markdown[uri] for uri in missing}
         self._page_store = self._store(config, "pages")  # opened after the workers forked
         if self._page_store:
             self._finish.callback(self._page_store.close)
@@ -229,9 +233,11 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         if uri in self._from_cache:
             key = self._keys[uri]
             built = self._page_store.get([key]).get(key)
-            if built is None:
-                raise PluginError(f"{uri}: the build cache changed during the build; "
-                                  "run the build again")
+            if built is None:  # damaged, or deleted by another build meanwhile
+                self._page_store.drop([key])
+                raise PluginError(f"{uri}: its page in the build cache "
+                                  f"({self._page_store.path}) could not be read, and has been "
+                                  "dropped; run the build again")
             emit(built.records)
         else:
             while uri not in self._ahead:
@@ -243,6 +249,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
                     self._page_store.put((self._keys[b.uri], b) for b in chunk.pages)
                 self._advance(len(chunk.pages))
             built = self._ahead.pop(uri)
+            self._markdown.pop(uri, None)  # built: no wave of workers will need it again
         self._accept(built, self._files)
         if not self._waiting:
             self._close_deferred()
@@ -307,7 +314,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         held = self._html.pop(page.file.src_uri, None)
         if held is not None:
             page.content = zlib.decompress(held).decode("utf-8")
-        if page.file.src_uri in self._waiting:
+        if page.file.src_uri in self._waiting and not in_worker():
             add_search_entries(config, self._take_deferred(page.file.src_uri).search_entries)
         self._rebuilt.add(page.url)
         return context
@@ -326,6 +333,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Remember what was written; under --dirty, keep the unchanged pages' search entries."""
         self._close_deferred()  # a page MkDocs skipped (--dirty) is left to the next build
+        unpack_search_entries(config)
         self.cache.publish(self._pages)
         self._pages = {}
         if self.dirty:

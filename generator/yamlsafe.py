@@ -76,13 +76,14 @@ def read_yaml(text: str, path: str) -> tuple[Marks | None, object, list[Problem]
         return None, None, [Problem(path, 1, "the file is empty",
                                     "a sheet needs at least schema, slug and title")]
     walker = _Walker(path)
-    walker.walk(root, "", 1, 1)
+    data = walker.walk(root, "", 1, 1)
     if walker.unsafe:
         return None, None, walker.problems
-    try:
-        data = yaml.constructor.SafeConstructor().construct_document(root)
-    except yaml.YAMLError as e:
-        return None, None, walker.problems + [_yaml_problem(e, text, path)]
+    if walker.shared:  # aliases or merge keys: PyYAML's constructor shares and merges
+        try:
+            data = yaml.constructor.SafeConstructor().construct_document(root)
+        except yaml.YAMLError as e:
+            return None, None, walker.problems + [_yaml_problem(e, text, path)]
     return Marks(text, walker.spots), data, walker.problems
 
 
@@ -210,13 +211,18 @@ def _tab_indented(text: str, row: int) -> bool:
 # --- walking the composed YAML ------------------------------------------------------------
 
 class _Walker:
-    """Walks the composed YAML once: a line for every value path, and the traps seen there."""
+    """Walks the composed YAML once: a line for every value path, the traps seen there, and
+    the data, built as PyYAML's safe constructor builds it (a sheet is read once per build,
+    thousands of them: one pass, not two). A document with aliases or merge keys is left to
+    PyYAML's constructor (`shared`), which gives aliased values one object and merges keys.
+    """
 
     def __init__(self, path: str):
         self.path = path
         self.spots: dict[str, tuple[int, Node]] = {}
         self.problems: list[Problem] = []
         self.unsafe = False  # do not construct: refused or unreadable
+        self.shared = False  # aliases or merge keys: construct with PyYAML
         self._stop = False
         self._seen: set[int] = set()
         self._aliases = self._values = 0
@@ -230,9 +236,10 @@ class _Walker:
         self.problems.append(Problem(self.path, node.start_mark.line + 1, message, hint))
         self.unsafe, self._stop = True, self._stop or stop
 
-    def walk(self, node: Node, at: str, line: int, depth: int, merged: bool = False):
+    def walk(self, node: Node, at: str, line: int, depth: int, merged: bool = False) -> object:
+        """The value of node, noting its line and traps under the path `at`."""
         if self._stop or not self._within_limits(node, depth):
-            return
+            return None
         if node.tag not in _SAFE_TAGS:
             tag = node.tag.replace(_T, "!!")
             self.refuse(node, f"the tag {tag} is not allowed", "fact sheets are plain YAML; "
@@ -242,12 +249,11 @@ class _Walker:
         else:
             self.spots[at] = (line, node)
         if isinstance(node, ScalarNode):
-            self._build(node)
-        elif isinstance(node, SequenceNode):
-            for i, item in enumerate(node.value):
-                self.walk(item, f"{at}[{i}]", item.start_mark.line + 1, depth + 1, merged)
-        else:
-            self._entries(node, at, depth, merged)
+            return self._build(node)
+        if isinstance(node, SequenceNode):
+            return [self.walk(item, f"{at}[{i}]", item.start_mark.line + 1, depth + 1, merged)
+                    for i, item in enumerate(node.value)]
+        return self._entries(node, at, depth, merged)
 
     def _within_limits(self, node: Node, depth: int) -> bool:
         """Count the value; past a limit, refuse the sheet and stop walking."""
@@ -255,6 +261,7 @@ class _Walker:
         if isinstance(node, (MappingNode, SequenceNode)):
             if id(node) in self._seen:
                 self._aliases += 1
+                self.shared = True
             self._seen.add(id(node))
         if self._aliases > MAX_ALIASES:
             self.refuse(node, f"more than {MAX_ALIASES} aliases (*name): refused as a possible "
@@ -266,11 +273,13 @@ class _Walker:
             self.refuse(node, f"nested deeper than {MAX_DEPTH} levels", stop=True)
         return not self._stop
 
-    def _entries(self, node: MappingNode, at: str, depth: int, merged: bool):
+    def _entries(self, node: MappingNode, at: str, depth: int, merged: bool) -> dict:
         first: dict[tuple[str, str], int] = {}
+        data = {}
         for key, value in node.value:
             line = key.start_mark.line + 1
             if key.tag == _MERGE:
+                self.shared = True
                 for part in value.value if isinstance(value, SequenceNode) else [value]:
                     if isinstance(part, MappingNode):
                         self.walk(part, at, line, depth + 1, merged=True)
@@ -278,13 +287,15 @@ class _Walker:
             if not isinstance(key, ScalarNode):
                 self.refuse(key, f"a key in {at or 'the sheet'} is not plain text")
                 continue
-            sub = child_path(at, self._build(key))
+            built = self._build(key)
+            sub = child_path(at, built)
             if (key.tag, key.value) in first and not merged:
                 self.problems.append(Problem(self.path, line, f"`{sub}` appears twice (first on "
                                      f"line {first[key.tag, key.value]})",
                                      "YAML keeps only the last one; remove one of them"))
             first.setdefault((key.tag, key.value), line)
-            self.walk(value, sub, line, depth + 1, merged)
+            data[built] = self.walk(value, sub, line, depth + 1, merged)
+        return data
 
     def _build(self, node: ScalarNode) -> object:
         """The value PyYAML will build; a number or date it cannot build (0x_, 2025-02-30)

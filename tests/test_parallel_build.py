@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,26 @@ def test_the_search_index_is_the_same_as_a_serial_build_writes(two_builds):
     assert any(d["location"] == "story-3/#timeline" for d in built["docs"])
 
 
+def test_workers_forked_afresh_every_few_pages_build_the_same_site(two_builds, tmp_path):
+    """Waves of workers (PageWorkers.WAVE; 2,500 pages in a real build, 10 here: four waves),
+    each wave forked in the middle of MkDocs' loop, with the page cache open."""
+    serial, _, _ = two_builds
+    root = serial.parent
+    config = (root / "mkdocs-parallel.yml").read_text(encoding="utf-8")
+    (root / "mkdocs-waves.yml").write_text(config.replace(
+        "cache: false", f"cache: true\n      cache_dir: {tmp_path / 'cache'}"), encoding="utf-8")
+    program = ("import sys, generator.parallel_build as p; p.WAVE = 10; "
+               "from mkdocs.__main__ import cli; cli()")
+    result = subprocess.run(
+        [sys.executable, "-c", program, "build", "--strict", "-f", "mkdocs-waves.yml",
+         "--site-dir", str(tmp_path / "waves")], cwd=root, capture_output=True, text=True,
+        timeout=300, check=False, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert "37 built by 2 processes" in result.stderr
+    assert (tmp_path / "cache" / "build.sqlite").is_file()
+    same_sites(serial, tmp_path / "waves")
+
+
 def test_a_warning_in_a_worker_fails_a_strict_build(tmp_path):
     root = write_site(tmp_path, sheets(3))
     link_every_explainer_to_a_missing_page(root)
@@ -146,6 +167,24 @@ def test_a_damaged_cache_is_started_again(tmp_path):
     assert "the build cache cannot be read" in result.stderr
     assert "0 from the page cache, 19 built" in result.stderr
     assert "from the page cache" in build(root, 2, "again").stderr
+
+
+def test_a_damaged_page_in_the_cache_fails_the_build_once_and_is_built_again(tmp_path):
+    import sqlite3
+
+    root = write_site(tmp_path, sheets(3))
+    assert build(root, 2, "first").returncode == 0
+    cache = root / ".cache" / "explainers" / "build.sqlite"
+    with sqlite3.connect(cache) as db:
+        db.execute("UPDATE pages SET value = x'00ff' WHERE rowid = (SELECT min(rowid) FROM pages)")
+    damaged = build(root, 2, "second")
+    assert damaged.returncode != 0
+    assert re.search(r"ERROR .*: its page in the build cache \(.*build\.sqlite\) could not be "
+                     r"read, and has been dropped; run the build again", damaged.stderr)
+    again = build(root, 2, "third")
+    assert again.returncode == 0, again.stderr
+    assert "18 from the page cache, 1 built" in again.stderr
+    same_sites(root / "first", root / "third")
 
 
 def test_a_progress_bar_on_a_terminal_and_none_elsewhere(tmp_path):

@@ -280,7 +280,7 @@ def test_home_shows_summary_and_review_status(env, seed_sheet, hostile_sheet):
     assert f"### [{md(seed_sheet['title'])}](hamas-says-talks-start-on-second-phase-of-gaza-" \
            "ceasefire-deal.md)" in home
     assert md(seed_sheet["summary"]) in home
-    assert "Reviewed by an editor" in home and ":material-pencil-outline: Draft" in home
+    assert "Reviewed by an editor" in home and '<span class="xb-icon xb-icon--draft"></span> Draft' in home
     assert home.index("hostile-values.md") < home.index("hamas-says")  # dated before undated
 
 

@@ -207,8 +207,14 @@ def test_seed_page_shows_phases_figures_and_provenance(built_site):
 @pytest.mark.parametrize("page", ["index.html", SEED_PAGE])
 def test_pages_use_only_local_icons(built_site, page):
     html = (built_site / page).read_text(encoding="utf-8")
-    assert '<span class="twemoji"><svg' in html  # Material icons, inlined
     assert "cdn.jsdelivr" not in html and "twemoji.maxcdn" not in html
+    if page == "index.html":
+        assert '<span class="twemoji"><svg' in html  # Material icons, inlined
+    # The dateline's icons: drawn by the site's stylesheet, from data URIs.
+    css = (built_site / "stylesheets" / "explainers.css").read_text(encoding="utf-8")
+    for icon in set(re.findall(r'<span class="xb-icon (xb-icon--[a-z]+)"></span>', html)) \
+            or pytest.fail("no dateline icon"):
+        assert re.search(rf"\.{icon} {{ --xb-icon: url\('data:image/svg\+xml;", css), icon
 
 
 # ---- JSON-LD and the page head ------------------------------------------------------------

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.problems import Problem
 from generator.validate import validate_sheet_file, validate_text
@@ -37,6 +38,41 @@ def test_read_yaml_gives_the_data_and_the_line_of_every_value():
     assert found == [] and data["actors"] == [{"id": "a", "name": "A"}]
     assert [marks.line(at) for at in ("slug", "actors", "actors[0]", "actors[0].name")] == \
         [2, 4, 5, 6]
+
+
+SHEETS = Path(__file__).parent / "fixtures" / "sheets"
+SCALARS = ["plain", "'quoted'", '"double"', "12", "-3", "0x1F", "1_000", "0o17", "1.5", ".inf",
+           "-.Inf", ".nan", "1e3", "true", "No", "off", "~", "null", "", "2025-02-04",
+           "2025-02-04 10:30:00", "12:30", "190:20:30", "'2025'", "!!str 12", "!!int '7'",
+           "!!float '2'", "!!bool 'yes'", "[1, two, 3.0]", "{k: v, n: 1}"]
+
+
+@pytest.mark.parametrize("scalar", SCALARS)
+def test_the_data_is_what_pyyaml_builds(scalar):
+    """read_yaml builds the data in its own pass (no aliases, no merges): it must be exactly
+    what yaml.safe_load gives, types included (repr: a nan is not equal to itself)."""
+    text = f"a: {scalar}\nlist:\n- {scalar}\n- k: {scalar}\n"
+    assert repr(read_yaml(text, NAME)[1]) == repr(yaml.safe_load(text))
+
+
+@pytest.mark.parametrize("key", ["12", "true", "~", "2025-02-04", "1.5", "'7'", "key"])
+def test_keys_are_what_pyyaml_builds(key):
+    text = f"{key}: v\nz: w\n"
+    assert repr(read_yaml(text, NAME)[1]) == repr(yaml.safe_load(text))
+
+
+@pytest.mark.parametrize("sheet", sorted(SHEETS.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_fixture_sheet_reads_as_pyyaml_reads_it(sheet):
+    text = sheet.read_text(encoding="utf-8")
+    assert read_yaml(text, NAME)[1] == yaml.safe_load(text)
+
+
+def test_aliases_and_merges_are_built_by_pyyaml_shared_and_merged():
+    text = HEAD + ("actors:\n  - &base\n    id: a\n    aliases: &al [A1]\n"
+                   "  - <<: *base\n    id: b\n    aliases: *al\n")
+    data = read_yaml(text, NAME)[1]
+    assert data == yaml.safe_load(text)
+    assert data["actors"][0]["aliases"] is data["actors"][1]["aliases"]
 
 
 def test_a_value_path_with_no_value_takes_the_line_of_what_holds_it():
