@@ -108,6 +108,8 @@ def measure(size: int, root: Path, args: argparse.Namespace) -> Row:
     if args.fresh or not (root / "content").is_dir() \
             or len(list((root / "content").glob("*.yaml"))) != size:
         row.ingest, row.ingest_batch = ingest(size, root, args.ingest_batch), args.ingest_batch
+    else:
+        copy_site_files(root)
     for _ in range(args.builds):
         shutil.rmtree(root / ".cache", ignore_errors=True)
         row.builds.append(checked(timed([BIN / "mkdocs", "build", "--site-dir", "site"], root)))
@@ -131,9 +133,7 @@ def ingest(size: int, root: Path, batch: int = 0) -> Run:
     in one call, or in calls of `batch` articles each into a folder of its own."""
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", root / "templates")
-    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("img"))
+    copy_site_files(root)
     articles = [p.relative_to(root) for p in make_articles(size, root / "seeds")]
     # --no-match: one explainer per article (the corpus's variants would otherwise gather
     # into story sheets, and N articles make fewer explainers).
@@ -150,6 +150,15 @@ def ingest(size: int, root: Path, batch: int = 0) -> Run:
     if made != size:
         raise SystemExit(f"ingest made {made} sheets from {size} articles; see {root}")
     return run
+
+
+def copy_site_files(root: Path) -> None:
+    """The project's mkdocs.yml, templates/ and docs/ (the site around the explainers), as
+    they are now: a site whose sheets are reused is built with the current ones."""
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("templates", "docs"):
+        shutil.rmtree(root / folder, ignore_errors=True)
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("img"))
 
 
 def gather(batch: Path, content: Path) -> None:
