@@ -13,6 +13,9 @@ from tqdm import tqdm
 
 # Fewer items than this finish before a bar is worth reading.
 MIN_ITEMS = 50
+# No monitor thread: a build forks workers while its bar is shown, and forking a process that
+# runs other threads can leave a lock they held taken for good in the child.
+tqdm.monitor_interval = 0
 
 
 @contextmanager

@@ -220,3 +220,19 @@ def test_a_progress_bar_on_a_terminal_and_none_elsewhere(tmp_path):
     plain = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env,
                            timeout=120, check=True)
     assert "pages/s" not in plain.stderr and "\r" not in plain.stderr
+
+
+def test_a_progress_bar_starts_no_thread():
+    """Workers are forked while the bar is shown: forking a process that runs other threads
+    can leave a lock they hold taken for good in the child (tqdm's monitor thread)."""
+    import io
+    import threading
+
+    from tqdm import tqdm
+
+    import generator.progress  # noqa: F401 - its settings are what is tested
+
+    before = threading.active_count()
+    with tqdm(total=10, file=io.StringIO(), disable=False, mininterval=0) as bar:
+        bar.update(5)
+        assert threading.active_count() == before
