@@ -46,36 +46,31 @@ class DiskStore:
 
     def get(self, keys: Iterable[str]) -> dict[str, object]:
         """The values found under keys, by key."""
-        return dict(self._values(keys))
+        found = {}
+        for key, blob in self._rows("key, value", keys):
+            try:
+                found[key] = pickle.loads(zlib.decompress(blob))
+            except Exception:  # noqa: BLE001, S112 - written by other classes: build it again
+                continue
+        return found
 
     def present(self, keys: Iterable[str]) -> set[str]:
         """The keys it has a value under, without reading the values: a large site's pages
         are found up front and read one by one as they are written."""
-        keys, found = list(keys), set()
-        for start in range(0, len(keys), BATCH):
-            batch = keys[start:start + BATCH]
-            found.update(key for key, in self._db.execute(
-                f"SELECT key FROM {self.table} WHERE key IN ({','.join('?' * len(batch))})",
-                batch))
-        return found
+        return {key for key, in self._rows("key", keys)}
 
     def drop(self, keys: Iterable[str]) -> None:
         with self._db:
             self._db.executemany(f"DELETE FROM {self.table} WHERE key = ?", ((k,) for k in keys))
 
-    def _values(self, keys: Iterable[str]) -> Iterator[tuple[str, object]]:
+    def _rows(self, columns: str, keys: Iterable[str]) -> Iterator[tuple]:
+        """The columns of the rows under keys, asked for BATCH keys at a time."""
         keys = list(keys)
         for start in range(0, len(keys), BATCH):
             batch = keys[start:start + BATCH]
-            rows = self._db.execute(
-                f"SELECT key, value FROM {self.table} "
-                f"WHERE key IN ({','.join('?' * len(batch))})",
-                batch)
-            for key, blob in rows:
-                try:
-                    yield key, pickle.loads(zlib.decompress(blob))
-                except Exception:  # written by another version of the classes: build it again
-                    continue
+            yield from self._db.execute(
+                f"SELECT {columns} FROM {self.table} "
+                f"WHERE key IN ({','.join('?' * len(batch))})", batch)
 
     def put(self, items: Iterable[tuple[str, object]]) -> None:
         with self._db:

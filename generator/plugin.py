@@ -31,7 +31,6 @@ import gc
 import os
 import time
 import zlib
-from contextlib import ExitStack
 from pathlib import Path
 
 import jinja2
@@ -40,25 +39,23 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
+from generator.deferred_pages import DeferredPages
+from generator.disk_store import DiskStore
+from generator.page_cache import build_fingerprint, link_targets, page_key
 from generator.parallel_build import (
     BUILT_TEMPLATE,
     BuiltPage,
     PageWorkers,
     add_search_entries,
     can_build_in_parallel,
-    emit,
     held_html,
     in_worker,
     unpack_search_entries,
 )
-from generator.disk_store import DiskStore
-from generator.page_cache import build_fingerprint, link_targets, page_key
-from generator.progress import progress_bar
 from generator.render import SITE_PAGES, RenderCache, render_pages
 from generator.render_cache import digest, worker_count
 
@@ -109,18 +106,11 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         self._markdown: dict[str, bytes] = {}
         self._html: dict[str, bytes] = {}
         # A large `mkdocs build` (generator.parallel_build): the pages workers will build,
-        # left empty by MkDocs' own reading; then, while MkDocs' loop writes pages, the ones
-        # it has yet to reach (by uri: their key in the page cache) and what it takes of them.
+        # left empty by MkDocs' own reading; then, while MkDocs' loop writes pages, those it
+        # has yet to reach, and what it took of them until each is written.
         self._deferred: list[str] = []
-        self._waiting: set[str] = set()
-        self._keys: dict[str, str] = {}  # their keys in the page cache, when it is on
-        self._from_cache: set[str] = set()
-        self._ahead: dict[str, BuiltPage] = {}  # built by workers, not yet reached
-        self._built: dict[str, BuiltPage] = {}  # reached, until written
-        self._workers: PageWorkers | None = None
-        self._page_store: DiskStore | None = None
-        self._finish = ExitStack()
-        self._advance = lambda n: None
+        self._deferred_pages: DeferredPages | None = None
+        self._built: dict[str, BuiltPage] = {}
         self._nav: Navigation | None = None
         self._files: Files | None = None
 
@@ -199,74 +189,34 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         """Start on the deferred pages: those the page cache has are read from it as MkDocs'
         loop reaches them, the others are built by workers meanwhile (on_page_context)."""
         uris, self._deferred = self._deferred, []  # the workers read the real Markdown
-        self._started, self._files = time.perf_counter(), files
-        store = self._store(config, "pages")
-        keys = self._page_keys(uris, config, files) if store else {}
-        stored = store.present(keys.values()) if store else set()
-        if store:
-            store.close()  # not open in the workers
-        from_cache = {uri for uri in uris if keys.get(uri) in stored}
-        missing = [uri for uri in uris if uri not in from_cache]
+        self._files, workers = files, self._worker_count()
+        keys = self._page_keys(uris, config, files) if self.config.cache else {}
         for uri in uris:
             files.get_file_from_path(uri).page.meta = {"template": BUILT_TEMPLATE,
                                                       "search": {"exclude": True}}
-        workers = self._worker_count()
-        self._finish.callback(self._report_deferred, len(uris), len(missing), workers)
-        if missing:
-            self._workers = PageWorkers(missing, config, files, self._nav, env, workers)
-            self._finish.callback(self._workers.close)
-        # Only now, in this process: the workers build these pages as any other.
-        self._waiting, self._keys, self._from_cache = set(uris), keys, from_cache
+        self._deferred_pages = DeferredPages(
+            uris, keys, lambda: self._store(config, "pages"),
+            lambda missing: PageWorkers(missing, config, files, self._nav, env, workers),
+            workers, log.info)
         # The workers of later waves read their pages' Markdown from here; a page's goes once
         # the page is taken, a cached page's now.
-        self._markdown = {uri: self._markdown[uri] for uri in missing}
-        self._page_store = self._store(config, "pages")  # opened after the workers forked
-        if self._page_store:
-            self._finish.callback(self._page_store.close)
-            self._finish.callback(self._page_store.keep_only, list(keys.values()))
-        self._advance = self._finish.enter_context(progress_bar(len(missing), "pages"))
+        self._markdown = {uri: held for uri, held in self._markdown.items()
+                          if uri not in self._deferred_pages.from_cache}
 
     def _take_deferred(self, uri: str) -> BuiltPage:
-        """What was made of a deferred page MkDocs' loop has reached: from the page cache, or
-        from the workers, waiting for them if they are not there yet."""
-        self._waiting.discard(uri)
-        if uri in self._from_cache:
-            key = self._keys[uri]
-            built = self._page_store.get([key]).get(key)
-            if built is None:  # damaged, or deleted by another build meanwhile
-                self._page_store.drop([key])
-                raise PluginError(f"{uri}: its page in the build cache "
-                                  f"({self._page_store.path}) could not be read, and has been "
-                                  "dropped; run the build again")
-            emit(built.records)
-        else:
-            while uri not in self._ahead:
-                chunk = self._workers.next_chunk()
-                if chunk is None:
-                    raise PluginError(f"{uri}: the workers did not build this page")
-                self._ahead.update((b.uri, b) for b in chunk.pages)
-                if self._page_store:
-                    self._page_store.put((self._keys[b.uri], b) for b in chunk.pages)
-                self._advance(len(chunk.pages))
-            built = self._ahead.pop(uri)
-            self._markdown.pop(uri, None)  # built: no wave of workers will need it again
+        """What was made of a deferred page MkDocs' loop has reached (DeferredPages.take)."""
+        built = self._deferred_pages.take(uri)
+        self._markdown.pop(uri, None)  # built: no wave of workers will need it again
         self._accept(built, self._files)
-        if not self._waiting:
+        if self._deferred_pages.done:
             self._close_deferred()
         return built
 
     def _close_deferred(self) -> None:
-        """Done with the deferred pages (or the build failed): stop the workers, tidy the page
-        cache, report."""
-        self._waiting, self._keys, self._from_cache, self._ahead = set(), {}, set(), {}
-        self._workers, self._page_store = None, None
-        self._finish.close()
-        self._advance = lambda n: None
-
-    def _report_deferred(self, total: int, built: int, workers: int) -> None:
-        log.info(f"{total:,} generated pages: {total - built:,} from the page cache, "
-                 f"{built:,} built by {workers} processes "
-                 f"in {time.perf_counter() - self._started:.2f} s")
+        """Done with the deferred pages, or the build failed."""
+        pages, self._deferred_pages = self._deferred_pages, None
+        if pages is not None:
+            pages.close()
 
     def _page_keys(self, uris: list[str], config: MkDocsConfig, files: Files) -> dict[str, str]:
         """Each deferred page's key in the page cache (generator.page_cache)."""
@@ -314,7 +264,8 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         held = self._html.pop(page.file.src_uri, None)
         if held is not None:
             page.content = zlib.decompress(held).decode("utf-8")
-        if page.file.src_uri in self._waiting and not in_worker():
+        if self._deferred_pages and page.file.src_uri in self._deferred_pages \
+                and not in_worker():
             add_search_entries(config, self._take_deferred(page.file.src_uri).search_entries)
         self._rebuilt.add(page.url)
         return context
