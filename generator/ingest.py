@@ -31,7 +31,7 @@ import yaml
 
 from generator.articles import ARTICLE_SUFFIXES, ArticleError, read_article
 from generator.extract import extract_sheet
-from generator.merge import Merge, MergeError, merge_sheet, plain
+from generator.merge import Merge, MergeError, merge_sheet, merge_unedited, plain
 from generator.model import FactSheet, to_plain
 from generator.sheet_index import SheetIndex
 from generator.sheets import base_path, dump_sheet, parse_sheet_data, write_atomic
@@ -202,16 +202,22 @@ def merge_story(article: Path, target: Path, sheet: FactSheet, why: str, *,
     base_file = base_path(target)
     stored = base_file.read_text(encoding="utf-8", errors="replace") \
         if base_file.exists() else None
-    base = plain(_load_base(stored) or _load_base(ours) or {})
-    sid = _source_id(base, _load_base(ours) or {}, sheet.sources[0].path)
+    unedited = stored is not None and ours == stored  # as the last ingest generated it
+    ours_data = _load_base(ours) or {}
+    base = plain((ours_data if unedited else _load_base(stored)) or ours_data)
+    sid = _source_id(base, ours_data, sheet.sources[0].path)
     theirs = merge_article(base, to_plain(sheet), sid)
     generated = dump_sheet(theirs)
-    try:
-        merge = merge_sheet(ours, theirs, base)
-    except MergeError as e:
-        said = [str(p) for p in validate_text(ours, str(target))[1]]
-        return _cannot_merge(article, target, said or [f"{target}: {e}"])
-    merge.text = keep_key_comments(ours, sort_events(merge.text, theirs))
+    report = merge_unedited(theirs, base) if unedited else None
+    if report is not None:  # no edit to keep: the story as generated
+        merge = Merge(generated, report)
+    else:
+        try:
+            merge = merge_sheet(ours, theirs, base)
+        except MergeError as e:
+            said = [str(p) for p in validate_text(ours, str(target))[1]]
+            return _cannot_merge(article, target, said or [f"{target}: {e}"])
+        merge.text = keep_key_comments(ours, sort_events(merge.text, theirs))
     broken = _new_problems(ours, merge.text, target)
     if broken:
         return _cannot_merge(article, target, broken, "the merge would leave these problems")
@@ -247,12 +253,15 @@ def update_sheet(article: Path, target: Path, sheet: FactSheet, generated: str, 
     # A sheet generated before bases were kept is its own base only if it is unedited.
     base_text = generated if stored is None and ours == generated else stored
     base = _load_base(base_text)
+    unedited = base is not None and ours == base_text
+    report = merge_unedited(to_plain(sheet), base) if unedited else None
     try:
-        merge = merge_sheet(ours, to_plain(sheet), base)
+        merge = Merge(generated, report) if report is not None \
+            else merge_sheet(ours, to_plain(sheet), base)
     except MergeError as e:  # the validator says it best, GCC style, with the line
         said = [str(p) for p in validate_text(ours, str(target))[1]]
         return _cannot_merge(article, target, said or [f"{target}: {e}"])
-    text = generated if base is not None and ours == base_text else merge.text
+    text = generated if unedited else merge.text
     broken = _new_problems(ours, text, target)
     if broken:
         return _cannot_merge(article, target, broken, "the merge would leave these problems")

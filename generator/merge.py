@@ -76,10 +76,35 @@ def merge_sheet(ours_text: str, theirs: dict, base: dict | None) -> Merge:
     return Merge(text, merger.report)
 
 
+def merge_unedited(theirs: dict, base: dict) -> MergeReport | None:
+    """What `merge_sheet` reports for a sheet the editor left as generated (its text is the
+    stored base's), without its round trip, whose cost grows with the sheet: merged, such a
+    sheet is the new extraction as generated. None when that merge would conflict or add a
+    note (an id clash): then only `merge_sheet` can say what to write.
+    """
+    base = plain(base)
+    merger, ours = _Merger(roundtrip=False), _tree(base)
+    merger.mapping(base, ours, theirs, in_item=False)
+    if merger.finish(ours) or merger.report.conflicts:
+        return None
+    return merger.report
+
+
+def _tree(value: object) -> object:
+    """Plain data as the round-trip types the merge walks (no comments, no formatting)."""
+    if isinstance(value, dict):
+        return CommentedMap((k, _tree(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return CommentedSeq(_tree(v) for v in value)
+    return value
+
+
 class _Merger:
     """One merge: walks the three versions, edits ours in place, counts and reports."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, roundtrip: bool = True) -> None:
+        self.roundtrip = roundtrip
+        """False: only count (merge_unedited); new values are not made to dump as generated."""
         self.report = MergeReport()
         self.ids: dict[str, dict[str, str]] = {"actors": {}, "sources": {}}
         self.references: list[tuple[CommentedMap, str]] = []  # set by the merge, to check
@@ -137,7 +162,7 @@ class _Merger:
         """The extraction's value as round-trip data, its ids renamed as the editor did."""
         if key in REFERENCES and isinstance(value, str):
             value = self.ids[REFERENCES[key]].get(value, value)
-        return to_roundtrip(value, in_item=in_item)
+        return to_roundtrip(value, in_item=in_item) if self.roundtrip else _tree(value)
 
     def new_item(self, kind: str, item: dict, ours: CommentedSeq) -> CommentedMap | None:
         """A fact the extraction found and the sheet lacks, ready to insert; None if its id
@@ -150,7 +175,7 @@ class _Merger:
             return None
         item = {k: self.ids[REFERENCES[k]].get(v, v) if k in REFERENCES and isinstance(v, str)
                 else v for k, v in item.items()}
-        new = to_roundtrip(item)
+        new = to_roundtrip(item) if self.roundtrip else _tree(item)
         self.references += [(new, k) for k in REFERENCES if k in new]
         return new
 
@@ -172,8 +197,9 @@ class _Merger:
         self.report.conflicts.append(conflict)
         self.pending.append((conflict, node, key))
 
-    def finish(self, ours: CommentedMap) -> None:
-        """Remove dropped items, clear references the merge left dangling, note conflicts."""
+    def finish(self, ours: CommentedMap) -> list[str]:
+        """Remove dropped items, clear references the merge left dangling, note conflicts;
+        the notes added to review.notes."""
         for seq in ours.values():
             if isinstance(seq, CommentedSeq):
                 for i in reversed(range(len(seq))):
@@ -185,7 +211,9 @@ class _Merger:
             conflict.steps = steps.get(id(node), ()) + ((key,) if key is not None else ())
             conflict.at = at_path(conflict.steps)
             notes.append(f"Re-ingest {conflict.message}. Settle it, then delete this note.")
-        add_notes(ours, [n for n in notes if n])
+        notes = [n for n in notes if n]
+        add_notes(ours, notes)
+        return notes
 
     def dangling(self, ours: CommentedMap, steps: dict, parent: CommentedMap,
                  key: str) -> str | None:

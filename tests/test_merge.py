@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from generator.merge import MergeError, merge_sheet, plain
+from generator.merge import MergeError, merge_sheet, merge_unedited, plain
 
 BASE = """\
 schema: 1
@@ -371,3 +371,32 @@ def test_a_new_item_whose_id_the_editor_gave_to_another_is_a_conflict():
     [conflict] = report.conflicts
     assert conflict.message == ("conflict in actors[0].id: the new extraction has another actor "
                                 "with this id ('Sharren Haskel'); it was not added; kept yours")
+
+
+# --- a sheet the editor left as generated ---------------------------------------------------
+
+UNEDITED_CHANGES = {
+    "a value": [("measure: Palestinians killed", "measure: Palestinians killed in Gaza")],
+    "new items": [("review:", NEW_QUOTE), ("places:", HASKEL)],
+    "an item gone": [("  - value: 1200\n", "  - value: 1201\n")],
+    "text entries": [("      - Qanoua\n", "      - Abdel-Latif\n")],
+    "nothing": [],
+}
+
+
+@pytest.mark.parametrize("change", UNEDITED_CHANGES)
+def test_an_unedited_sheet_is_reported_as_the_full_merge_reports_it(change):
+    """merge_unedited stands in for merge_sheet when ours is the base: same counts, and the
+    full merge's result is the new extraction itself."""
+    theirs = edit(BASE, *UNEDITED_CHANGES[change])
+    _, data, report = merge(BASE, theirs)
+    quick = merge_unedited(plain(yaml.safe_load(theirs)), yaml.safe_load(BASE))
+    assert quick is not None and str(quick) == str(report)
+    assert plain(data) == plain(yaml.safe_load(theirs))
+
+
+def test_an_unedited_sheet_whose_merge_would_add_a_note_is_left_to_the_full_merge():
+    theirs = edit(BASE, ("review:", NEW_QUOTE))  # speaker: an actor the sheet does not have
+    _, data, _ = merge(BASE, theirs)
+    assert "quotes[1].speaker" in data["review"]["notes"][0]
+    assert merge_unedited(plain(yaml.safe_load(theirs)), yaml.safe_load(BASE)) is None

@@ -147,6 +147,18 @@ def test_out_of_order_gives_the_same_facts(in_order, tmp_path):
     assert shuffled["phases"][0]["status"] == "completed"  # the newest source's word
 
 
+def test_a_story_nobody_edited_is_written_as_generated(tmp_path):
+    """Merged into a sheet the editor left alone, an article's story is the generated one,
+    byte for byte: no editor's formatting to keep, nothing for a later merge to take for an
+    edit (a round trip refolds long lines, and a refolded line must not read as an edit)."""
+    sheet, lines = ingest_story(tmp_path, IN_ORDER)
+    path = next((tmp_path / "content").glob("*.yaml"))
+    base = path.parent / ".generated" / f"{path.name}.base"
+    assert path.read_text() == base.read_text()
+    assert all("0 edits kept, 0 conflicts" in line for line in lines[1:]), lines
+    assert not [n for n in sheet["review"]["notes"] if n.startswith("Re-ingest")]
+
+
 def test_reingesting_a_story_source_changes_nothing(tmp_path):
     ingest_story(tmp_path, IN_ORDER[:3])
     result = run(tmp_path, "ingest", f"seeds/{IN_ORDER[1]}", "--out", "content")
