@@ -33,7 +33,7 @@ from generator.articles import ARTICLE_SUFFIXES, ArticleError, read_article
 from generator.extract import extract_sheet
 from generator.merge import Merge, MergeError, merge_sheet, merge_unedited, plain
 from generator.model import FactSheet, to_plain
-from generator.sheet_index import SheetIndex
+from generator.sheet_index import Checked, SheetIndex
 from generator.sheets import base_path, dump_sheet, parse_sheet_data, write_atomic
 from generator.slugs import is_slug
 from generator.stories import MATCH_THRESHOLD, Match, Profile, profile
@@ -54,7 +54,7 @@ class Outcome:
     messages: list[str] = field(default_factory=list)
     """The merge's conflicts, each as `content/x.yaml:LINE: message`."""
     diff: str = ""
-    """The unified diff of the sheet: what was (or, with dry_run, would be) written."""
+    """With dry_run, the unified diff of the sheet: what would be written."""
     dry_run: bool = False
 
     def __str__(self) -> str:
@@ -149,17 +149,21 @@ def _route(draft: Draft, out_dir: Path, index: SheetIndex, dry_run: bool,
     target = out_dir / f"{sheet.slug}.yaml"
     home = index.sheet_with_article(sheet.sources[0].path or "")
     if home is not None and index.about(home).source_count > 1:
-        return merge_story(path, home, sheet, "re-ingest of a story source", dry_run=dry_run)
+        return merge_story(path, home, sheet, "re-ingest of a story source", dry_run=dry_run,
+                           index=index)
     if home is not None or (target.exists() and story is None
                             and index.same_article(target, sheet)):
-        return update_sheet(path, home or target, sheet, draft.generated, dry_run=dry_run)
+        return update_sheet(path, home or target, sheet, draft.generated, dry_run=dry_run,
+                            index=index)
     if story is not None:
         if target.exists():
-            return merge_story(path, target, sheet, f"story {story}", dry_run=dry_run)
+            return merge_story(path, target, sheet, f"story {story}", dry_run=dry_run,
+                               index=index)
         return _new_sheet(path, target, sheet, draft.generated, "", dry_run)
     best = index.best_story(draft.profile) if match else None
     if best is not None and best.score >= MATCH_THRESHOLD:
-        return merge_story(path, best.sheet, sheet, best.describe(), dry_run=dry_run)
+        return merge_story(path, best.sheet, sheet, best.describe(), dry_run=dry_run,
+                           index=index)
     generated = draft.generated
     if target.exists():  # the same headline, another story: a sheet of its own
         target = _free_target(out_dir, sheet)
@@ -174,7 +178,7 @@ def _new_sheet(path: Path, target: Path, sheet: FactSheet, generated: str, note:
         write_atomic(target, generated)
         write_atomic(base_path(target), generated)
     detail = f"new sheet ({summarize(sheet)}){note}"
-    return Outcome(path, target, "wrote", detail, diff=_diff(None, generated, target),
+    return Outcome(path, target, "wrote", detail, diff=_diff(None, generated, target, dry_run),
                    dry_run=dry_run)
 
 
@@ -194,8 +198,9 @@ def _free_target(out_dir: Path, sheet: FactSheet) -> Path:
 
 
 def merge_story(article: Path, target: Path, sheet: FactSheet, why: str, *,
-                dry_run: bool = False) -> Outcome:
-    """Merge an article into a story sheet as a new source, then into the editor's sheet."""
+                dry_run: bool = False, index: SheetIndex | None = None) -> Outcome:
+    """Merge an article into a story sheet as a new source, then into the editor's sheet.
+    `index` knows the sheets this run wrote: one it checked is not parsed again."""
     ours, problems = read_sheet_text(target)
     if ours is None:
         return _cannot_merge(article, target, [str(p) for p in problems])
@@ -203,7 +208,8 @@ def merge_story(article: Path, target: Path, sheet: FactSheet, why: str, *,
     stored = base_file.read_text(encoding="utf-8", errors="replace") \
         if base_file.exists() else None
     unedited = stored is not None and ours == stored  # as the last ingest generated it
-    ours_data = _load_base(ours) or {}
+    known = index.checked(target, ours) if index is not None else None
+    ours_data = (known.data if known is not None else _load_base(ours)) or {}
     base = plain((ours_data if unedited else _load_base(stored)) or ours_data)
     sid = _source_id(base, ours_data, sheet.sources[0].path)
     theirs = merge_article(base, to_plain(sheet), sid)
@@ -218,7 +224,7 @@ def merge_story(article: Path, target: Path, sheet: FactSheet, why: str, *,
             said = [str(p) for p in validate_text(ours, str(target))[1]]
             return _cannot_merge(article, target, said or [f"{target}: {e}"])
         merge.text = keep_key_comments(ours, sort_events(merge.text, theirs))
-    broken = _new_problems(ours, merge.text, target)
+    broken = _new_problems(ours, merge.text, target, index)
     if broken:
         return _cannot_merge(article, target, broken, "the merge would leave these problems")
     if not dry_run:
@@ -229,7 +235,7 @@ def merge_story(article: Path, target: Path, sheet: FactSheet, why: str, *,
     return Outcome(article, target, "merged" if merge.text != ours else "up to date",
                    f"{why}; {done}",
                    [f"{target}:{c.line}: {c.message}" for c in merge.report.conflicts],
-                   _diff(ours, merge.text, target), dry_run)
+                   _diff(ours, merge.text, target, dry_run), dry_run)
 
 
 def _source_id(base: dict, ours: dict, path: str | None) -> str:
@@ -242,7 +248,7 @@ def _source_id(base: dict, ours: dict, path: str | None) -> str:
 
 
 def update_sheet(article: Path, target: Path, sheet: FactSheet, generated: str, *,
-                 dry_run: bool = False) -> Outcome:
+                 dry_run: bool = False, index: SheetIndex | None = None) -> Outcome:
     """Merge a new extraction into an existing sheet; the editor's changes always stay."""
     ours, problems = read_sheet_text(target)
     base_file = base_path(target)
@@ -262,7 +268,7 @@ def update_sheet(article: Path, target: Path, sheet: FactSheet, generated: str, 
         said = [str(p) for p in validate_text(ours, str(target))[1]]
         return _cannot_merge(article, target, said or [f"{target}: {e}"])
     text = generated if unedited else merge.text
-    broken = _new_problems(ours, text, target)
+    broken = _new_problems(ours, text, target, index)
     if broken:
         return _cannot_merge(article, target, broken, "the merge would leave these problems")
     if not dry_run:
@@ -273,7 +279,7 @@ def update_sheet(article: Path, target: Path, sheet: FactSheet, generated: str, 
     return Outcome(article, target, "merged" if text != ours else "up to date",
                    _describe(merge, text != ours, known_base=base is not None),
                    [f"{target}:{c.line}: {c.message}" for c in merge.report.conflicts],
-                   _diff(ours, text, target), dry_run)
+                   _diff(ours, text, target, dry_run), dry_run)
 
 
 def _describe(merge: Merge, changed: bool, *, known_base: bool) -> str:
@@ -295,12 +301,23 @@ def _load_base(text: str | None) -> dict | None:
     return base if isinstance(base, dict) else None
 
 
-def _new_problems(before: str, after: str, target: Path) -> list[str]:
-    """Problems the merged sheet has and the editor's sheet had not (none, normally)."""
+def _new_problems(before: str, after: str, target: Path,
+                  index: SheetIndex | None = None) -> list[str]:
+    """Problems the merged sheet has and the editor's sheet had not (none, normally). What
+    is checked is told to the index, if any, which may know `before` already."""
     if after == before:
         return []
-    had = {p.message for p in validate_text(before, str(target))[1]}
-    return [str(p) for p in validate_text(after, str(target))[1] if p.message not in had]
+    known = index.checked(target, before) if index is not None else None
+    had = {p.message for p in (known or _check(before, target)).problems}
+    checked = _check(after, target)
+    if index is not None:
+        index.remember(target, checked)
+    return [str(p) for p in checked.problems if p.message not in had]
+
+
+def _check(text: str, target: Path) -> Checked:
+    data, problems = validate_text(text, str(target))
+    return Checked(text, data, problems)
 
 
 def _cannot_merge(article: Path, target: Path, problems: list[str], why: str = "") -> Outcome:
@@ -309,8 +326,11 @@ def _cannot_merge(article: Path, target: Path, problems: list[str], why: str = "
     return Outcome(article, target, "failed", "\n".join([lead, *problems]))
 
 
-def _diff(before: str | None, after: str, target: Path) -> str:
-    """The unified diff from the sheet on disk (None: no sheet yet) to what is written."""
+def _diff(before: str | None, after: str, target: Path, dry_run: bool) -> str:
+    """The unified diff from the sheet on disk (None: no sheet yet) to what is written; made
+    for a dry run only, which shows it (a story's diff costs as much as its merge)."""
+    if not dry_run:
+        return ""
     lines = difflib.unified_diff((before or "").splitlines(True), after.splitlines(True),
                                  "/dev/null" if before is None else str(target), str(target))
     return "".join(lines)

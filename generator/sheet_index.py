@@ -27,10 +27,13 @@ import yaml
 
 from generator.merge import plain
 from generator.model import FactSheet
-from generator.sheets import load_sheet_data
+from generator.sheets import parse_sheet_data
 from generator.stories import Match, Profile, profile, score
 
 Stamp = tuple[int, int, int, int]
+# Sheets whose checked text the index keeps: more than the stories a batch of articles
+# alternates between, few enough that thousands of new sheets are not all held.
+KEEP_CHECKED = 64
 
 
 @dataclass
@@ -75,12 +78,24 @@ def _profile(data: dict) -> Profile:
         return Profile()
 
 
-def read_facts(path: Path) -> SheetFacts:
-    """The facts of one sheet file; a file that cannot be read is blank, as ingest sees it."""
+def read_facts(path: Path, known: Checked | None = None) -> SheetFacts:
+    """The facts of one sheet file; a file that cannot be read is blank, as ingest sees it.
+    Not parsed again when its text is the one `known` holds."""
     try:
-        return facts_of(load_sheet_data(path))
+        text = path.read_text(encoding="utf-8")
+        data = known.data if known is not None and known.text == text else parse_sheet_data(text)
+        return facts_of(data)
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):  # 2025-02-30 too
         return SheetFacts(story=False, blank=True)
+
+
+@dataclass
+class Checked:
+    """A sheet's text as ingest wrote it this run, its data and the validator's problems."""
+
+    text: str
+    data: dict | None
+    problems: list
 
 
 def stamp(path: Path) -> Stamp:
@@ -99,6 +114,9 @@ class SheetIndex:
         self.stamps: dict[Path, Stamp] = {}
         self._by_article: dict[str, set[Path]] = defaultdict(set)
         self._by_key: dict[str, set[Path]] = defaultdict(set)  # "a:", "p:", "t:" + key
+        # The sheets written lately, checked: a story gets a merge per article, and the next
+        # merge into it starts from its text, which need not be parsed and checked again.
+        self._checked: dict[Path, Checked] = {}
 
     @classmethod
     def read(cls, out_dir: Path, known: dict[Path, tuple[Stamp, SheetFacts]] | None = None
@@ -127,9 +145,21 @@ class SheetIndex:
     def refresh(self, path: Path) -> None:
         """Read a sheet again after ingest wrote it."""
         try:
-            self.put(path, read_facts(path), stamp(path))
+            self.put(path, read_facts(path, self._checked.get(path)), stamp(path))
         except OSError:
             self._forget(path)
+
+    def checked(self, path: Path, text: str) -> Checked | None:
+        """What `remember` was told of this text of the sheet; None for any other text."""
+        known = self._checked.get(path)
+        return known if known is not None and known.text == text else None
+
+    def remember(self, path: Path, checked: Checked) -> None:
+        """A text of the sheet as checked (to be written): the last few sheets are kept."""
+        self._checked.pop(path, None)
+        self._checked[path] = checked
+        while len(self._checked) > KEEP_CHECKED:
+            del self._checked[next(iter(self._checked))]
 
     def _forget(self, path: Path) -> None:
         old = self.facts.pop(path, None)

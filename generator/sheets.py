@@ -38,8 +38,43 @@ _SheetDumper.add_representer(str, _represent_str)
 
 
 def dump_sheet(sheet: FactSheet | dict) -> str:
-    """The sheet as YAML text, keys in the order FACTSHEET.md gives them."""
+    """The sheet as YAML text, keys in the order FACTSHEET.md gives them.
+
+    A list of facts is written item by item, each item's text remembered: a story merge
+    writes the whole story again for every article, and most of its items are as they were.
+    (Each item's text is what the whole dump would write there: block style, no aliases.)
+    """
     data = to_plain(sheet) if isinstance(sheet, FactSheet) else sheet
+    if not isinstance(data, dict):
+        return _dump(data)
+    return "".join(_dump_key(key, value) for key, value in data.items())
+
+
+# Keys written with their list item by item: a plain key, nothing to quote.
+_PLAIN_KEY = re.compile(r"^[a-z_]+$")
+_ITEMS: dict[str, str] = {}  # an item's repr -> its text in the list
+_MAX_ITEMS = 1 << 16
+
+
+def _dump_key(key: object, value: object) -> str:
+    if not (isinstance(key, str) and _PLAIN_KEY.match(key) and isinstance(value, list) and value
+            and all(isinstance(item, dict) and item for item in value)):
+        return _dump({key: value})
+    return f"{key}:\n" + "".join(_dump_item(item) for item in value)
+
+
+def _dump_item(item: dict) -> str:
+    """`  - key: value ...`: the item as the list of a top-level key has it."""
+    key = repr(item)  # tells apart every type a sheet holds (2025-01-01 the date or the text)
+    text = _ITEMS.get(key)
+    if text is None:
+        if len(_ITEMS) >= _MAX_ITEMS:
+            _ITEMS.clear()
+        text = _ITEMS[key] = _dump({"x": [item]}).removeprefix("x:\n")
+    return text
+
+
+def _dump(data: object) -> str:
     return yaml.dump(data, Dumper=_SheetDumper, sort_keys=False, allow_unicode=True,
                      width=96, default_flow_style=False)
 

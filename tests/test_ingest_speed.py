@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import sheet_index, stories, story_text
+from generator import ingest, sheet_index, stories, story_text
 from generator.ingest import Outcome, draft_article, route
 from generator.ingest_batch import ingest_articles
 from generator.ingest_manifest import manifest_path
@@ -319,7 +319,8 @@ def test_the_index_cache_spares_reading_unchanged_sheets(articles, monkeypatch):
     os.utime(cache_path(articles / "content"), ns=(later, later))  # not in the sheets' tick
     read = []
     real = sheet_index.read_facts
-    monkeypatch.setattr(sheet_index, "read_facts", lambda path: read.append(path) or real(path))
+    monkeypatch.setattr(sheet_index, "read_facts",
+                        lambda path, *known: read.append(path) or real(path, *known))
     batch_ingest([f"seeds/{STRIKE[0]}"], Path("content"))
     assert read == [Path("content") / next(
         p.name for p in (articles / "content").glob("dockworkers*.yaml"))]  # the one written
@@ -330,6 +331,23 @@ def test_the_index_cache_spares_reading_unchanged_sheets(articles, monkeypatch):
     read.clear()
     batch_ingest([f"seeds/{STRIKE[1]}"], Path("content"))
     assert Path("content") / sheet.name in read
+
+
+def test_a_story_merged_again_in_one_run_is_not_checked_again(articles, monkeypatch):
+    """A story gets a merge per article; each merge checks the text it writes, and the next
+    one starts from that text, known already: one check per merge, not two, and the same
+    story as ingesting the articles one run at a time."""
+    checked = []
+    real = ingest.validate_text
+    monkeypatch.setattr(ingest, "validate_text",
+                        lambda text, path: checked.append(path) or real(text, path))
+    lines = batch_ingest([f"seeds/{s}" for s in STRIKE], Path("fast"))
+    assert sum("merged as s" in line for line in lines) == len(STRIKE) - 1, lines
+    assert len(checked) == len(STRIKE)  # the merges' texts, and the first one's sheet
+    for name in STRIKE:
+        batch_ingest([f"seeds/{name}"], Path("slow"))
+    [fast], [slow] = Path("fast").glob("*.yaml"), Path("slow").glob("*.yaml")
+    assert fast.read_text() == slow.read_text()
 
 
 # ---- the progress bar ------------------------------------------------------------------------
