@@ -45,7 +45,7 @@ def dump_sheet(sheet: FactSheet | dict) -> str:
     (Each item's text is what the whole dump would write there: block style, no aliases.)
     """
     data = to_plain(sheet) if isinstance(sheet, FactSheet) else sheet
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not data:
         return _dump(data)
     return "".join(_dump_key(key, value) for key, value in data.items())
 

@@ -442,3 +442,34 @@ def test_the_round_trip_writes_generated_sheets_unchanged():
     text = dump_sheet(extraction("quote added"))
     assert dump_roundtrip(load_roundtrip(text)) == text
     assert sheets.to_roundtrip("2025-02-04") is not None
+
+
+# ---- dump_sheet writes fact lists item by item ---------------------------------------------
+
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+                     st.text(max_size=200), st.sampled_from(["2025-02-04", "yes", "null", "- x",
+                                                             "a: b", "x" * 95, "y " * 60]))
+_ITEM = st.dictionaries(st.sampled_from(["id", "name", "text", "evidence", "also_in", "x"]),
+                        st.one_of(_SCALARS, st.lists(_SCALARS, max_size=3)), min_size=1)
+_SHEET = st.dictionaries(st.sampled_from(["slug", "title", "actors", "figures", "quotes"]),
+                         st.one_of(_SCALARS, st.lists(_ITEM, max_size=4)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SHEET)
+def test_a_sheet_dumped_item_by_item_is_the_whole_dump(data):
+    """Its remembered items make dump_sheet fast on a story; its text must be one dump's."""
+    assert dump_sheet(data) == sheets._dump(data)
+    assert dump_sheet(data) == sheets._dump(data)  # the second time from what it remembers
+
+
+def test_the_fixture_and_gold_sheets_dump_as_one_dump_would():
+    paths = [*(ROOT / "tests" / "fixtures" / "sheets").glob("*.yaml"),
+             *(ROOT.parent / "shared" / "eval" / "dev" / "gold").glob("*.yaml")]
+    checked = 0
+    for path in paths:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            assert dump_sheet(data) == sheets._dump(data), path
+            checked += 1
+    assert checked >= 10
