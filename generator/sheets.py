@@ -60,18 +60,27 @@ def _dump_key(key: object, value: object) -> str:
     if not (isinstance(key, str) and _PLAIN_KEY.match(key) and isinstance(value, list) and value
             and all(isinstance(item, dict) and item for item in value)):
         return _dump({key: value})
-    return f"{key}:\n" + "".join(_dump_item(item) for item in value)
-
-
-def _dump_item(item: dict) -> str:
-    """`  - key: value ...`: the item as the list of a top-level key has it."""
-    key = repr(item)  # tells apart every type a sheet holds (2025-01-01 the date or the text)
-    text = _ITEMS.get(key)
-    if text is None:
-        if len(_ITEMS) >= _MAX_ITEMS:
+    # An item's repr tells apart every type a sheet holds (2025-01-01 the date or the text).
+    reprs = [repr(item) for item in value]
+    missing = {r: item for r, item in zip(reprs, value, strict=True) if r not in _ITEMS}
+    if missing:
+        if len(_ITEMS) + len(missing) > _MAX_ITEMS:
             _ITEMS.clear()
-        text = _ITEMS[key] = _dump({"x": [item]}).removeprefix("x:\n")
-    return text
+        _ITEMS.update(zip(missing, _dump_items(list(missing.values())), strict=True))
+    return f"{key}:\n" + "".join(_ITEMS[r] for r in reprs)
+
+
+def _dump_items(items: list[dict]) -> list[str]:
+    """Each item's text as a top-level key's list has it (`  - key: value ...`): one dump,
+    cut where an item starts (its dash is the only text two spaces in; all else is deeper)."""
+    text = _dump({"x": items}).removeprefix("x:\n")
+    cuts = [m.start() for m in _ITEM_START.finditer(text)]
+    if len(cuts) != len(items):  # never seen; one dump per item is right whatever the text
+        return [_dump({"x": [item]}).removeprefix("x:\n") for item in items]
+    return [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+
+
+_ITEM_START = re.compile(r"^  - ", re.MULTILINE)
 
 
 def _dump(data: object) -> str:

@@ -448,7 +448,8 @@ def test_the_round_trip_writes_generated_sheets_unchanged():
 
 _SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
                      st.text(max_size=200), st.sampled_from(["2025-02-04", "yes", "null", "- x",
-                                                             "a: b", "x" * 95, "y " * 60]))
+                                                             "a: b", "x" * 95, "y " * 60,
+                                                             "a\n  - b", "c\n\n  - d " * 9]))
 _ITEM = st.dictionaries(st.sampled_from(["id", "name", "text", "evidence", "also_in", "x"]),
                         st.one_of(_SCALARS, st.lists(_SCALARS, max_size=3)), min_size=1)
 _SHEET = st.dictionaries(st.sampled_from(["slug", "title", "actors", "figures", "quotes"]),
