@@ -3,7 +3,8 @@
     .venv/bin/python bench/run.py --sizes 100,1000,5000       # or: make bench
 
 For each size N, in a fresh site under --work: N articles from bench/corpus.py are ingested
-with `explainers ingest` (timed), the site is built with `mkdocs build` --builds times with no
+with `explainers ingest --no-match` (timed; one explainer per article) and, for the
+--match-sizes, once more with story matching (the default) into a scratch folder, the site is built with `mkdocs build` --builds times with no
 page cache (cold: median, the peak memory of the build and its workers, and the plugin's
 own share as it reports it) and once more with the cache the last build left (warm: every page
 unchanged), one sheet is
@@ -66,6 +67,10 @@ class Row:
     ingest: Run | None = None
     ingest_batch: int = 0
     """Articles per `explainers ingest` call; 0 for one call."""
+    matched: Run | None = None
+    """The same articles ingested with story matching (the default) into a scratch folder."""
+    stories: int = 0
+    """The story sheets that made."""
     builds: list[Run] = field(default_factory=list)
     """Cold builds: no page cache."""
     warm: Run | None = None
@@ -97,6 +102,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--ingest-batch", type=int, default=0, metavar="N",
                         help="ingest N articles per call, each into its own folder, then gather "
                         "the sheets (for sizes where one call takes too long); 0: one call")
+    parser.add_argument("--match-sizes", default="100,1000",
+                        type=lambda s: [int(n) for n in s.split(",") if n],
+                        help="sizes whose articles are also ingested with story matching "
+                        "(the corpus's variants gather into 14 stories, whose merges grow "
+                        "with them); '' for none")
     parser.add_argument("--no-serve", action="store_true", help="skip edit -> preview")
     parser.add_argument("--no-nav", action="store_true", help="skip the all-in-nav build")
     return parser.parse_args()
@@ -110,6 +120,8 @@ def measure(size: int, root: Path, args: argparse.Namespace) -> Row:
         row.ingest, row.ingest_batch = ingest(size, root, args.ingest_batch), args.ingest_batch
     else:
         copy_site_files(root)
+    if size in args.match_sizes:
+        row.matched, row.stories = ingest_matched(root)
     for _ in range(args.builds):
         shutil.rmtree(root / ".cache", ignore_errors=True)
         row.builds.append(checked(timed([BIN / "mkdocs", "build", "--site-dir", "site"], root)))
@@ -150,6 +162,17 @@ def ingest(size: int, root: Path, batch: int = 0) -> Run:
     if made != size:
         raise SystemExit(f"ingest made {made} sheets from {size} articles; see {root}")
     return run
+
+
+def ingest_matched(root: Path) -> tuple[Run, int]:
+    """The site's articles ingested again, timed, with story matching, into a scratch folder;
+    and how many story sheets they made."""
+    out = root / "content-matched"
+    shutil.rmtree(out, ignore_errors=True)
+    run = checked(timed([BIN / "explainers", "ingest", "--out", out.name, "seeds"], root))
+    stories = len(list(out.glob("*.yaml")))
+    shutil.rmtree(out)
+    return run, stories
 
 
 def copy_site_files(root: Path) -> None:
@@ -314,11 +337,12 @@ def stop(server: subprocess.Popen) -> None:
 # ---- the table ----------------------------------------------------------------------------
 
 def print_table(rows: list[Row], file=sys.stdout) -> None:
-    print("| explainers | pages | ingest | ingest rate | full build, cold (median) "
+    print("| explainers | pages | ingest | ingest rate | ingest, story matching "
+          "| full build, cold (median) "
           "| generator share | full build, warm cache | peak memory "
           "| edit → page: title | edit → page: body "
           "| build, all explainers in nav | its peak memory |", file=file)
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", file=file)
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", file=file)
     for r in rows:
         build = statistics.median(b.seconds for b in r.builds) if r.builds else None
         gens = [b.generator_seconds for b in r.builds if b.generator_seconds is not None]
@@ -329,6 +353,8 @@ def print_table(rows: list[Row], file=sys.stdout) -> None:
                                                if r.ingest_batch else "")) if r.ingest
             else "(reused)",
             f"{r.size / r.ingest.seconds:.1f} /s" if r.ingest else "–",
+            f"{r.matched.seconds:.1f} s, {r.size / r.matched.seconds:.1f} /s "
+            f"({r.stories} stories)" if r.matched else "–",
             f"{build:.1f} s" if build else "–", share,
             f"{r.warm.seconds:.1f} s" if r.warm else "–",
             f"{max(b.peak_mb for b in r.builds):.0f} MB" if r.builds else "–",
