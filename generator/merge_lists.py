@@ -135,6 +135,23 @@ def merge_entries(merger: _Merger, base: list, ours: CommentedSeq, theirs: list,
             entries.insert(i, x)
             _block_style(ours)
             merger.report.updated += 1
+    if plain_ours == base and entries != theirs and not ours.ca.items \
+            and sorted(map(repr, entries)) == sorted(map(repr, theirs)):
+        _take_order(ours, entries, theirs)
+        merger.report.updated += 1
+
+
+def _take_order(ours: CommentedSeq, entries: list, theirs: list) -> None:
+    """A list the editor left alone takes the extraction's order as well as its entries (a
+    story sorts `also_in` by date); kept in the base's, it would differ from the next base, and
+    the next merge would take the difference for the editor's."""
+    items = list(zip(entries, ours, strict=True))
+    ordered = []
+    for x in theirs:
+        i = next(i for i, (y, _) in enumerate(items) if y == x)
+        ordered.append(items.pop(i)[1])
+    del ours[:]
+    ours.extend(ordered)
 
 
 def _position(ours: CommentedSeq, t: int, count: int, counterpart: dict) -> int:

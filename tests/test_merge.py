@@ -400,3 +400,20 @@ def test_an_unedited_sheet_whose_merge_would_add_a_note_is_left_to_the_full_merg
     _, data, _ = merge(BASE, theirs)
     assert "quotes[1].speaker" in data["review"]["notes"][0]
     assert merge_unedited(plain(yaml.safe_load(theirs)), yaml.safe_load(BASE)) is None
+
+
+def test_a_text_list_the_editor_left_alone_takes_the_extractions_order():
+    """A story re-sorts `also_in` when an older source arrives. Kept in the base's order, the
+    merged list would differ from the next base, and a later merge would take that for an
+    edit: a false 'you changed this item' when the extraction drops the event."""
+    also = "    source: s1\nquotes:"
+    base = edit(BASE, (also, "    source: s1\n    also_in:\n      - s3\n      - s2\nquotes:"))
+    ours = edit(base, ("status: draft", "status: reviewed"))  # an edit elsewhere: the long way
+    theirs = edit(base, ("      - s3\n      - s2\n", "      - s2\n      - s3\n      - s4\n"))
+    text, data, report = merge(ours, theirs, base)
+    assert data["events"][0]["also_in"] == ["s2", "s3", "s4"]
+    assert (report.kept, report.conflicts) == (1, [])
+    event = theirs[theirs.index("events:\n") + 8:theirs.index("quotes:")]
+    _, later, report = merge(text, edit(theirs, (event, "")).replace("events:", "events: []"),
+                             theirs)
+    assert later["events"] == [] and report.conflicts == []

@@ -182,6 +182,22 @@ def test_the_editors_edits_survive_a_story_merge(tmp_path):
     assert run(tmp_path, "check", "content").returncode == 0
 
 
+def test_an_edited_story_takes_later_articles_without_false_conflicts(in_order, tmp_path):
+    """After an edit the story is merged the long way (round trip); articles that come out of
+    order re-sort lists such as `also_in`, which the editor never touched: no conflict, and
+    the same facts as the story nobody edited."""
+    ingest_story(tmp_path, OUT_OF_ORDER[:2])
+    sheet = next((tmp_path / "content").glob("*.yaml"))
+    sheet.write_text(sheet.read_text().replace("  status: draft", "  status: reviewed", 1))
+    lines = [run(tmp_path, "ingest", f"seeds/{name}", "--out", "content").stdout
+             for name in OUT_OF_ORDER[2:]]
+    assert all("1 edit kept, 0 conflicts" in line for line in lines), lines
+    data = yaml.safe_load(sheet.read_text())
+    assert data["review"]["status"] == "reviewed"
+    assert not [n for n in data["review"]["notes"] if n.startswith("Re-ingest")]
+    assert facts(data) == facts(in_order[0])
+
+
 def test_an_unrelated_article_starts_a_new_sheet_and_names_the_nearest(tmp_path):
     ingest_story(tmp_path, IN_ORDER[:1])
     shutil.copy(UNRELATED, tmp_path / "seeds" / UNRELATED.name)
