@@ -232,6 +232,8 @@ class _Merger:
 
 def plain(value: object) -> object:
     """Plain Python data to compare versions with: dates as text, ruamel types as builtins."""
+    if type(value) in _PLAIN_SCALARS:  # most values: nothing to convert
+        return value
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -242,6 +244,9 @@ def plain(value: object) -> object:
         if isinstance(value, kind):
             return kind(value)
     return value
+
+
+_PLAIN_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _scalar(value: object) -> bool:

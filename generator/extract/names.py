@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from generator.model import Actor
 
 
+@lru_cache(maxsize=1 << 14)  # a story merge asks it of every actor's names, for every actor
 def name_key(text: str) -> str:
     """Case-, accent- and punctuation-blind form of a name, without a leading 'the'."""
     text = unicodedata.normalize("NFKD", text)
