@@ -31,7 +31,15 @@ import yaml
 
 from generator.articles import ARTICLE_SUFFIXES, ArticleError, read_article
 from generator.extract import extract_sheet
-from generator.merge import Merge, MergeError, merge_sheet, merge_unedited, plain
+from generator.merge import (
+    Merge,
+    MergeError,
+    merge_canonical,
+    merge_sheet,
+    merge_unedited,
+    plain,
+)
+from generator.merge_report import lines_of
 from generator.model import FactSheet, to_plain
 from generator.sheet_index import Checked, SheetIndex
 from generator.sheets import base_path, dump_sheet, parse_sheet_data, write_atomic
@@ -215,8 +223,14 @@ def merge_story(article: Path, target: Path, sheet: FactSheet, why: str, *,
     theirs = merge_article(base, to_plain(sheet), sid)
     generated = dump_sheet(theirs)
     report = merge_unedited(theirs, base) if unedited else None
+    canonical = report is None and dump_sheet(plain(ours_data)) == ours
     if report is not None:  # no edit to keep: the story as generated
         merge = Merge(generated, report)
+    elif canonical:  # edited values, nothing else of the editor's: merged as plain data
+        data, report = merge_canonical(ours_data, theirs, base)
+        text = dump_sheet(data) if report.changes else ours
+        lines_of(text, report.conflicts)
+        merge = Merge(sort_events(text, theirs), report)
     else:
         try:
             merge = merge_sheet(ours, theirs, base)

@@ -14,6 +14,12 @@ item the editor deleted stays deleted, an item the editor added stays, and a new
 item is added. A value or item the editor put a comment on is never removed. The
 merge edits the editor's sheet in place with ruamel.yaml's round trip, so comments, key order
 and formatting survive.
+
+The round trip costs a second on a story of dozens of sources, for every article, so two
+kinds of sheet skip it (`generator.ingest` picks): one the editor left as generated
+(`merge_unedited`: the result is the new extraction) and one whose text is what `dump_sheet`
+writes of its data, with no comments (`merge_canonical`: the same walk on plain data, written
+by dump_sheet). Tests hold both to the round trip's data, counts and conflict lines.
 """
 
 from __future__ import annotations
@@ -88,6 +94,18 @@ def merge_unedited(theirs: dict, base: dict) -> MergeReport | None:
     if merger.finish(ours) or merger.report.conflicts:
         return None
     return merger.report
+
+
+def merge_canonical(ours: dict, theirs: dict, base: dict) -> tuple[dict, MergeReport]:
+    """`merge_sheet` for a sheet whose text is what `sheets.dump_sheet` writes of its data:
+    no comments, no formatting of the editor's, so its data is all there is to keep. The same
+    merge, on plain data, without the round trip; the merged data, for dump_sheet to write.
+    (Its conflicts have no lines yet: `merge_report.lines_of` the written text.)
+    """
+    merger, merged = _Merger(roundtrip=False), _tree(plain(ours))
+    merger.mapping(plain(base), merged, theirs, in_item=False)
+    merger.finish(merged)
+    return plain(merged), merger.report
 
 
 def _tree(value: object) -> object:

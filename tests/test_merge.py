@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from generator.merge import MergeError, merge_sheet, merge_unedited, plain
+from generator.merge import MergeError, merge_canonical, merge_sheet, merge_unedited, plain
+from generator.merge_report import lines_of
+from generator.sheets import dump_sheet
 
 BASE = """\
 schema: 1
@@ -417,3 +419,46 @@ def test_a_text_list_the_editor_left_alone_takes_the_extractions_order():
     _, later, report = merge(text, edit(theirs, (event, "")).replace("events:", "events: []"),
                              theirs)
     assert later["events"] == [] and report.conflicts == []
+
+
+
+# --- a sheet with edited values and nothing else of the editor's ----------------------------
+
+_ACTOR = BASE[BASE.index("  - id: abdel-latif"):BASE.index("places:")]
+_FIGURE = BASE[BASE.index("  - value: 1200"):BASE.index("events:")]
+CANONICAL_EDITS = {  # (the editor's changes, the new extraction's)
+    "both sides change values": ([("role: Hamas spokesperson", "role: Spokesman for Hamas")],
+                                 [("description: Palestinian militant group", "description: X")]),
+    "a conflict": ([("measure: people killed on Oct. 7", "measure: A")],
+                   [("measure: people killed on Oct. 7", "measure: B")]),
+    "an item the editor changed is dropped": ([("according_to: Israeli tallies",
+                                                "according_to: Israel")], [(_FIGURE, "")]),
+    "a deleted item stays deleted": ([(_FIGURE, "")], [("according_to: Israeli tallies", "according_to: IDF")]),
+    "a new fact by a deleted actor": ([(_ACTOR, ""), ("speaker: abdel-latif-al-qanoua",
+                                                      "speaker: null")],
+                                      [("review:", NEW_QUOTE.replace("sharren-haskel",
+                                                                     "abdel-latif-al-qanoua"))]),
+    "text entries on both sides": ([("      - Qanoua\n", "      - Al-Qanoua\n")],
+                                   [("      - a halt to fighting\n",
+                                     "      - a halt to fighting\n      - hostages\n")]),
+    "new items": ([("status: draft", "status: reviewed")], [("review:", NEW_QUOTE),
+                                                            ("places:", HASKEL)]),
+}
+
+
+@pytest.mark.parametrize("case", CANONICAL_EDITS)
+def test_a_canonical_sheet_merges_as_plain_data_as_the_round_trip_would(case):
+    """merge_canonical stands in for merge_sheet when the editor's sheet is what dump_sheet
+    writes of its data: the same data, counts, conflicts and their lines."""
+    mine, new = CANONICAL_EDITS[case]
+    ours, theirs = edit(BASE, *mine), edit(BASE, *new)
+    assert dump_sheet(plain(yaml.safe_load(ours))) == ours  # the case this path is for
+    text, data, report = merge(ours, theirs)
+    merged, quick = merge_canonical(yaml.safe_load(ours), plain(yaml.safe_load(theirs)),
+                                    yaml.safe_load(BASE))
+    assert merged == plain(data)
+    assert str(quick) == str(report)
+    written = dump_sheet(merged)
+    lines_of(written, quick.conflicts)
+    assert [(c.message, written.splitlines()[c.line - 1]) for c in quick.conflicts] == \
+        [(c.message, text.splitlines()[c.line - 1]) for c in report.conflicts]

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.merge import plain
+from generator.sheets import dump_sheet
 from generator.stories import MATCH_THRESHOLD, Profile, key_terms, score
 
 ROOT = Path(__file__).parents[1]
@@ -196,6 +198,8 @@ def test_an_edited_story_takes_later_articles_without_false_conflicts(in_order, 
     assert data["review"]["status"] == "reviewed"
     assert not [n for n in data["review"]["notes"] if n.startswith("Re-ingest")]
     assert facts(data) == facts(in_order[0])
+    # Only values were edited: merged as plain data, the sheet is written as ingest writes.
+    assert sheet.read_text() == dump_sheet(plain(data))
 
 
 def test_an_unrelated_article_starts_a_new_sheet_and_names_the_nearest(tmp_path):
