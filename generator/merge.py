@@ -86,14 +86,10 @@ def merge_unedited(theirs: dict, base: dict) -> MergeReport | None:
     """What `merge_sheet` reports for a sheet the editor left as generated (its text is the
     stored base's), without its round trip, whose cost grows with the sheet: merged, such a
     sheet is the new extraction as generated. None when that merge would conflict or add a
-    note (an id clash): then only `merge_sheet` can say what to write.
+    note (an id clash): then `merge_canonical` says what to write.
     """
-    base = plain(base)
-    merger, ours = _Merger(roundtrip=False), _tree(base)
-    merger.mapping(base, ours, theirs, in_item=False)
-    if merger.finish(ours) or merger.report.conflicts:
-        return None
-    return merger.report
+    _, report, notes = _merge_plain(base, theirs, base)
+    return None if notes or report.conflicts else report
 
 
 def merge_canonical(ours: dict, theirs: dict, base: dict) -> tuple[dict, MergeReport]:
@@ -102,10 +98,16 @@ def merge_canonical(ours: dict, theirs: dict, base: dict) -> tuple[dict, MergeRe
     merge, on plain data, without the round trip; the merged data, for dump_sheet to write.
     (Its conflicts have no lines yet: `merge_report.lines_of` the written text.)
     """
+    merged, report, _ = _merge_plain(ours, theirs, base)
+    return merged, report
+
+
+def _merge_plain(ours: dict, theirs: dict, base: dict) -> tuple[dict, MergeReport, list[str]]:
+    """The merge walk on plain data: the merged data, the report, the notes it added."""
     merger, merged = _Merger(roundtrip=False), _tree(plain(ours))
     merger.mapping(plain(base), merged, theirs, in_item=False)
-    merger.finish(merged)
-    return plain(merged), merger.report
+    notes = merger.finish(merged)
+    return plain(merged), merger.report, notes
 
 
 def _tree(value: object) -> object:
@@ -122,7 +124,8 @@ class _Merger:
 
     def __init__(self, *, roundtrip: bool = True) -> None:
         self.roundtrip = roundtrip
-        """False: only count (merge_unedited); new values are not made to dump as generated."""
+        """False: plain data (`_merge_plain`), which dump_sheet writes; new values are not
+        made into round-trip data that dumps as dump_sheet would."""
         self.report = MergeReport()
         self.ids: dict[str, dict[str, str]] = {"actors": {}, "sources": {}}
         self.references: list[tuple[CommentedMap, str]] = []  # set by the merge, to check
