@@ -7,7 +7,8 @@ with `explainers ingest --no-match` (timed; one explainer per article) and, for 
 --match-sizes, once more with story matching (the default) into a scratch folder, the site is built with `mkdocs build` --builds times with no
 page cache (cold: median, the peak memory of the build and its workers, and the plugin's
 own share as it reports it) and once more with the cache the last build left (warm: every page
-unchanged), one sheet is
+unchanged), `mkdocs serve --dirty` is started twice (seconds until it serves the home page:
+with no build cache, then with the one the first start left), one sheet is
 edited --edits times under `mkdocs serve --dirty` in each of two ways (its title, shown on the
 home page, the archive and actor pages too; and a line of its body, shown on the explainer
 only) and the served page polled until it shows the edit (median seconds from saving the
@@ -76,6 +77,9 @@ class Row:
     warm: Run | None = None
     """A build with the page cache of the one before."""
     edits: dict[str, list[float]] = field(default_factory=dict)
+    serve_starts: tuple[float, float] | None = None
+    """Seconds until `mkdocs serve` serves the home page: with no page cache, then with the
+    one the first start left."""
     nav_build: Run | None = None
 
 
@@ -128,6 +132,7 @@ def measure(size: int, root: Path, args: argparse.Namespace) -> Row:
     row.warm = checked(timed([BIN / "mkdocs", "build", "--site-dir", "site"], root))
     row.pages = sum(1 for _ in (root / "site").rglob("index.html"))
     if not args.no_serve:
+        row.serve_starts = serve_starts(root)
         row.edits = edit_latencies(root, args.edits)
     if not args.no_nav:
         write_nav_config(root)
@@ -281,6 +286,26 @@ def edit_latencies(root: Path, edits: int) -> dict[str, list[float]]:
     return latencies
 
 
+def serve_starts(root: Path) -> tuple[float, float]:
+    """Seconds from starting `mkdocs serve --dirty` to its serving the home page: first with no
+    build cache, then with the one the first start left (an editor's next morning)."""
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    port, seconds = free_port(), []
+    for _ in range(2):
+        start = time.perf_counter()
+        server = subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=root,
+            env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)
+        try:
+            wait_for(lambda: fetch(f"http://127.0.0.1:{port}/") is not None,
+                     timeout=600, what="mkdocs serve to start")
+            seconds.append(time.perf_counter() - start)
+        finally:
+            stop(server)
+    return seconds[0], seconds[1]
+
+
 def retitle(text: str, marker: str) -> str:
     """The sheet with its title (however YAML wrote it, on one line or folded) replaced."""
     new, count = re.subn(r"(?m)^title:.*\n(?:[ \t]+.*\n)*", f"title: Edited {marker}\n", text,
@@ -340,9 +365,9 @@ def print_table(rows: list[Row], file=sys.stdout) -> None:
     print("| explainers | pages | ingest | ingest rate | ingest, story matching "
           "| full build, cold (median) "
           "| generator share | full build, warm cache | peak memory "
-          "| edit → page: title | edit → page: body "
+          "| serve start: cold / warm | edit → page: title | edit → page: body "
           "| build, all explainers in nav | its peak memory |", file=file)
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", file=file)
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", file=file)
     for r in rows:
         build = statistics.median(b.seconds for b in r.builds) if r.builds else None
         gens = [b.generator_seconds for b in r.builds if b.generator_seconds is not None]
@@ -358,6 +383,7 @@ def print_table(rows: list[Row], file=sys.stdout) -> None:
             f"{build:.1f} s" if build else "–", share,
             f"{r.warm.seconds:.1f} s" if r.warm else "–",
             f"{max(b.peak_mb for b in r.builds):.0f} MB" if r.builds else "–",
+            f"{r.serve_starts[0]:.1f} / {r.serve_starts[1]:.1f} s" if r.serve_starts else "–",
             *(f"{statistics.median(r.edits[kind]):.2f} s" if r.edits.get(kind) else "–"
               for kind in EDITS),
             f"{r.nav_build.seconds:.1f} s" if r.nav_build else "–",

@@ -9,7 +9,8 @@ Material's own plugin caches), keyed by everything that page's output is made fr
 - the page's Markdown and address, its "Edit this page" link, and which of the pages it links
   to exist (a missing one is a warning, which must come again);
 - the build's fingerprint: the versions of MkDocs, Material, Python-Markdown, pymdown
-  extensions, Jinja and this package, the bytes of mkdocs.yml, of every theme folder that is
+  extensions, Jinja and this package, the bytes of mkdocs.yml, the site's address (which
+  `mkdocs serve` sets to its own: pages name it), the bytes of every theme folder that is
   not part of an installed package (custom_dir, this package's theme override), of the plugin
   modules that build the pages, and the navigation every page shows.
 
@@ -51,6 +52,7 @@ def build_fingerprint(config: MkDocsConfig, nav: Navigation) -> str:
         except metadata.PackageNotFoundError:
             h.update(f"\0{name}=none".encode())
     h.update(Path(config.config_file_path).read_bytes())
+    h.update(f"\0site_url={config.site_url}".encode())  # `mkdocs serve` sets its own
     installed = [Path(p).resolve() for p in {sysconfig.get_paths()["purelib"],
                                              sysconfig.get_paths()["platlib"]}]
     for folder in map(Path, config.theme.dirs):

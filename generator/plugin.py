@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 import time
 import zlib
 from pathlib import Path
@@ -146,6 +147,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         changed = cache.changed(pages)
         self._pages = pages if self.serving else {}
         self._rebuilt = set()
+        transient: list[str] = []
         for uri, markdown in pages.items():
             if files.get_file_from_path(uri) is not None:
                 log.warning(f"{uri}: a file in docs_dir has the same name; page not generated")
@@ -160,12 +162,21 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             if page.transient and not self.serving:  # held compressed until MkDocs reads it
                 self._markdown[uri] = zlib.compress(markdown.encode("utf-8"), 1)
                 page.content_string = ""
+            if page.transient:
+                transient.append(uri)
             files.append(page)
-        held = list(self._markdown)
-        parallel = can_build_in_parallel(config, len(held), self._worker_count(),
-                                         asked=self.config.workers > 1,
-                                         cached=self.config.cache)
-        self._deferred = held if parallel else []
+        # `mkdocs serve` builds first, then starts its threads: that build may fork workers and
+        # read the page cache as `mkdocs build` does (its own table: served pages name the
+        # local address); a rebuild, with the server's threads running, builds a few pages
+        # itself.
+        fork = not self.serving or threading.active_count() == 1
+        parallel = fork and can_build_in_parallel(config, len(transient), self._worker_count(),
+                                                  asked=self.config.workers > 1,
+                                                  cached=self.config.cache)
+        if parallel and self.serving:  # the workers read each page's Markdown from here
+            self._markdown = {uri: zlib.compress(pages[uri].encode("utf-8"), 1)
+                              for uri in transient}
+        self._deferred = transient if parallel else []
         stats = cache.stats
         log.info(f"{stats.sheets:,} sheets ({stats.sheets_read:,} read), {len(pages):,} pages "
                  f"({stats.pages_rendered:,} rendered, {len(changed):,} changed) "
@@ -191,11 +202,12 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         uris, self._deferred = self._deferred, []  # the workers read the real Markdown
         self._files, workers = files, self._worker_count()
         keys = self._page_keys(uris, config, files) if self.config.cache else {}
+        table = "served_pages" if self.serving else "pages"
         for uri in uris:
             files.get_file_from_path(uri).page.meta = {"template": BUILT_TEMPLATE,
                                                       "search": {"exclude": True}}
         self._deferred_pages = DeferredPages(
-            uris, keys, lambda: self._store(config, "pages"),
+            uris, keys, lambda: self._store(config, table),
             lambda missing: PageWorkers(missing, config, files, self._nav, env, workers),
             workers, log.info)
         # The workers of later waves read their pages' Markdown from here; a page's goes once

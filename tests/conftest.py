@@ -81,12 +81,17 @@ def wait_for(condition: Callable[[], object], seconds: float = 60, what: str = "
         time.sleep(0.05)
 
 
-@contextmanager
-def mkdocs_serve(root: Path, *args: str) -> Iterator[Served]:
-    """`mkdocs serve ARGS` in root on a free port, as an editor runs it; stopped afterwards."""
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+        return s.getsockname()[1]
+
+
+@contextmanager
+def mkdocs_serve(root: Path, *args: str, port: int | None = None) -> Iterator[Served]:
+    """`mkdocs serve ARGS` in root on `port` (a free one if None), as an editor runs it;
+    stopped afterwards."""
+    port = port or free_port()
     log = root / "serve.log"
     with log.open("w", encoding="utf-8") as out:
         server = subprocess.Popen(

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MKDOCS, SEED_SHEET, write_site
+from conftest import MKDOCS, SEED_SHEET, free_port, mkdocs_serve, wait_for, write_site
 
 from generator.render_cache import worker_count
 
@@ -236,3 +237,39 @@ def test_a_progress_bar_starts_no_thread():
     with tqdm(total=10, file=io.StringIO(), disable=False, mininterval=0) as bar:
         bar.update(5)
         assert threading.active_count() == before
+
+
+def _article(html: str) -> str:
+    return re.search(r"<article.*?</article>", html, re.DOTALL)[0]
+
+
+def test_mkdocs_serve_builds_first_on_every_core_and_starts_again_from_the_page_cache(
+        tmp_path):
+    """`mkdocs serve` builds before its server threads start, so that build forks workers and
+    reads the page cache as `mkdocs build` does (a table of its own: served pages name the
+    local address). An edit is then rebuilt by MkDocs itself, as before."""
+    root = write_site(tmp_path, sheets(12))
+    assert build(root, 1, "built", cache=False).returncode == 0
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs-served.yml").write_text(
+        config.replace("  - explainers:\n", "  - explainers:\n      workers: 2\n"),
+        encoding="utf-8")
+    port = free_port()  # the same address both times: served pages name it
+    with mkdocs_serve(root, "--dirty", "-f", "mkdocs-served.yml", port=port) as served:
+        assert "37 generated pages: 0 from the page cache, 37 built by 2 processes" \
+            in served.output()
+        for page in ("story-3/", "actor/hamas/", "archive/"):
+            built = (root / "built" / page / "index.html").read_text(encoding="utf-8")
+            assert _article(served.get(page)) == _article(built), page
+        sheet = root / "content" / "story-3.yaml"
+        edited = {**yaml.safe_load(sheet.read_text(encoding="utf-8")), "title": "Edited: 3"}
+        sheet.write_text(yaml.safe_dump(edited, sort_keys=False), encoding="utf-8")
+        wait_for(lambda: "Edited: 3" in (served.get("story-3/") or ""), what="the edit")
+    with mkdocs_serve(root, "--dirty", "-f", "mkdocs-served.yml", port=port) as served:
+        cached, built = map(int, re.search(r"([\d,]+) from the page cache, ([\d,]+) built",
+                                           served.output()).groups())
+        assert cached + built == 37 and cached > built > 0, served.output()
+        assert "Edited: 3" in served.get("story-3/")
+    with sqlite3.connect(root / ".cache" / "explainers" / "build.sqlite") as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    assert "served_pages" in tables and "pages" not in tables  # `mkdocs build`'s stay its own
