@@ -98,7 +98,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
 
     def __init__(self) -> None:
         self.cache = RenderCache()
-        self.dirty = self.serving = False
+        self.dirty = self.serving = self._served = False
         self._pages: dict[str, str] = {}  # serving: this build's pages, published on success
         self._rebuilt: set[str] = set()  # URLs of the pages this build rendered
         self._bytecode = MemoryBytecodeCache()
@@ -118,6 +118,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note a dirty build; being defined keeps this plugin (and its cache) across serves."""
         self.dirty, self.serving = dirty, command == "serve"
+        self._served = False  # serving: the first build is made
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Put the packaged theme override after the site's custom_dir, before the theme."""
@@ -131,8 +132,10 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         start = time.perf_counter()
         self._close_deferred()
         self._markdown, self._html, self._built = {}, {}, {}
-        store = None if self.serving else self._store(config, "render")
-        cache = self.cache if self.serving else RenderCache(store)  # a build: from disk
+        # A build reads sheets and Markdown from the build cache on disk; so does the first
+        # build of `mkdocs serve`, whose cache then stays in memory for the rebuilds.
+        store = self._store(config, "render") if not self._served else None
+        cache = RenderCache(store) if store is not None or not self.serving else self.cache
         try:
             pages, problems = render_pages(self._path(config, "content"),
                                            self._path(config, "templates"), cache,
@@ -141,6 +144,9 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         finally:
             if store:
                 store.close()
+        if self.serving:
+            cache.detach_store()
+            self.cache, self._served = cache, True
         for problem in problems:
             log.warning(problem)
         docs_dir = Path(config.docs_dir).resolve()

@@ -252,6 +252,11 @@ class RenderCache:
             self._store.keep_only(self._used)
             self._stored, self._used = [], set()
 
+    def detach_store(self) -> None:
+        """From now on, in memory only (`mkdocs serve`'s rebuilds: what a rebuild did not
+        use must not be dropped from the store)."""
+        self._store, self._stored, self._used = None, [], set()
+
     def keep_pages(self, uris: Iterable[str]) -> None:
         """Drop the pages this build did not make (a deleted sheet's, a gone actor's)."""
         keep = set(uris)

@@ -246,8 +246,9 @@ def _article(html: str) -> str:
 def test_mkdocs_serve_builds_first_on_every_core_and_starts_again_from_the_page_cache(
         tmp_path):
     """`mkdocs serve` builds before its server threads start, so that build forks workers and
-    reads the page cache as `mkdocs build` does (a table of its own: served pages name the
-    local address). An edit is then rebuilt by MkDocs itself, as before."""
+    reads the build cache as `mkdocs build` does (its pages in a table of their own: served
+    pages name the local address). An edit is then rebuilt by MkDocs itself, as before, and
+    does not touch the cache on disk."""
     root = write_site(tmp_path, sheets(12))
     assert build(root, 1, "built", cache=False).returncode == 0
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
@@ -269,6 +270,7 @@ def test_mkdocs_serve_builds_first_on_every_core_and_starts_again_from_the_page_
         cached, built = map(int, re.search(r"([\d,]+) from the page cache, ([\d,]+) built",
                                            served.output()).groups())
         assert cached + built == 37 and cached > built > 0, served.output()
+        assert "12 sheets (1 read)" in served.output()  # the edited one; the rest kept on disk
         assert "Edited: 3" in served.get("story-3/")
     with sqlite3.connect(root / ".cache" / "explainers" / "build.sqlite") as db:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
