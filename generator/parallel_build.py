@@ -12,9 +12,10 @@ every log record (so warnings still count under `--strict`). MkDocs then writes 
 its own loop, given a one-line template in place of the theme's and told to leave the page out
 of search, and the plugin hands it each page's HTML and search entries.
 
-Only when it is safe: `mkdocs build`, not `serve` (never fork a process with threads), more
-than one core, and no plugins but this one and Material's search, whose entries are merged
-here; any other plugin might keep state in page events that a worker's copy would lose.
+Only when it is safe: `mkdocs build`, or the first build of `mkdocs serve`, made before its
+server starts any thread (never fork a process with threads; the rebuilds may not), more than
+one core, and no plugins but this one and Material's search, whose entries are merged here;
+any other plugin might keep state in page events that a worker's copy would lose.
 """
 
 from __future__ import annotations

@@ -17,7 +17,9 @@ at its explainer's address that lists them, as well as the warnings in the termi
 and renders only the pages that show it. Under `mkdocs serve --dirty` MkDocs converts and
 writes only the files whose `is_modified()` is true; a generated page says true only when its
 Markdown differs from what the last successful build wrote, so an edit rebuilds a handful of
-pages instead of thousands.
+pages instead of thousands. The first build of a `serve` runs before the server starts its
+threads, so it is made as `mkdocs build` makes one: on every core, from the build cache (the
+served pages in a table of their own, as they name the local address).
 
 Memory: MkDocs reads and converts every page before it writes any. So that thousands of
 explainers fit in memory, `mkdocs build` keeps no cache, and a generated page outside the
