@@ -51,6 +51,7 @@ from generator.disk_store import DiskStore
 from generator.page_cache import build_fingerprint, link_targets, page_key
 from generator.parallel_build import (
     BUILT_TEMPLATE,
+    PARALLEL_MIN_PAGES,
     BuiltPage,
     PageWorkers,
     add_search_entries,
@@ -185,6 +186,10 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             self._markdown = {uri: zlib.compress(pages[uri].encode("utf-8"), 1)
                               for uri in transient}
         self._deferred = transient if parallel else []
+        if fork and self.serving and not self.dirty and len(transient) >= PARALLEL_MIN_PAGES:
+            log.info(f"a plain `mkdocs serve` rebuilds all {len(transient):,} generated pages on "
+                     "every save; `mkdocs serve --dirty` (make serve) rebuilds only the pages "
+                     "an edit changes")
         stats = cache.stats
         log.info(f"{stats.sheets:,} sheets ({stats.sheets_read:,} read), {len(pages):,} pages "
                  f"({stats.pages_rendered:,} rendered, {len(changed):,} changed) "

@@ -275,3 +275,12 @@ def test_mkdocs_serve_builds_first_on_every_core_and_starts_again_from_the_page_
     with sqlite3.connect(root / ".cache" / "explainers" / "build.sqlite") as db:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
     assert "served_pages" in tables and "pages" not in tables  # `mkdocs build`'s stay its own
+
+
+def test_a_plain_mkdocs_serve_of_a_large_site_says_to_serve_dirty(tmp_path):
+    """A plain serve rebuilds every page on every save (MkDocs' default); say so, once."""
+    root = write_site(tmp_path, sheets(90))  # over 100 generated pages
+    with mkdocs_serve(root) as served:
+        assert served.output().count("`mkdocs serve --dirty` (make serve)") == 1
+    with mkdocs_serve(root, "--dirty") as served:
+        assert "serve --dirty" not in served.output()
