@@ -37,10 +37,11 @@ class DeferredPages:
         """The pages read from the page cache, not built."""
         missing = [uri for uri in uris if uri not in self.from_cache]
         self._finish = ExitStack()
+        built = f"{len(missing):,} built by {workers} process{'es' * (workers != 1)}" \
+            if missing else "0 built"
         self._finish.callback(lambda: report(
             f"{len(uris):,} generated pages: {len(uris) - len(missing):,} from the page cache, "
-            f"{len(missing):,} built by {workers} processes "
-            f"in {time.perf_counter() - started:.2f} s"))
+            f"{built} in {time.perf_counter() - started:.2f} s"))
         self._workers = start_workers(missing) if missing else None
         if self._workers:
             self._finish.callback(self._workers.close)

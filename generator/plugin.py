@@ -71,6 +71,10 @@ log = get_plugin_logger("explainers")
 THEME_OVERRIDES = Path(__file__).resolve().parent / "theme"
 
 
+# The page cache's table for `mkdocs serve`: served pages name the local address.
+SERVED_PAGES = "served_pages"
+
+
 class ExplainersConfig(Config):
     """Where the fact sheets and the template overrides live, relative to mkdocs.yml."""
 
@@ -113,6 +117,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         # left empty by MkDocs' own reading; then, while MkDocs' loop writes pages, those it
         # has yet to reach, and what it took of them until each is written.
         self._deferred: list[str] = []
+        self._cached_rebuild: list[str] = []  # serving: pages a plain rebuild may take cached
         self._deferred_pages: DeferredPages | None = None
         self._built: dict[str, BuiltPage] = {}
         self._nav: Navigation | None = None
@@ -135,6 +140,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         start = time.perf_counter()
         self._close_deferred()
         self._markdown, self._html, self._built = {}, {}, {}
+        rebuild = self._served  # serving, after the first build
         # A build reads sheets and Markdown from the build cache on disk; so does the first
         # build of `mkdocs serve`, whose cache then stays in memory for the rebuilds.
         store = self._store(config, "render") if not self._served else None
@@ -186,9 +192,13 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
             self._markdown = {uri: zlib.compress(pages[uri].encode("utf-8"), 1)
                               for uri in transient}
         self._deferred = transient if parallel else []
+        # A plain (not --dirty) rebuild under serve makes every page again: those the page
+        # cache has are taken from it (chosen in on_nav: the navigation is part of their keys).
+        self._cached_rebuild = transient if rebuild and not self.dirty and self.config.cache \
+            else []
         if fork and self.serving and not self.dirty and len(transient) >= PARALLEL_MIN_PAGES:
-            log.info(f"a plain `mkdocs serve` rebuilds all {len(transient):,} generated pages on "
-                     "every save; `mkdocs serve --dirty` (make serve) rebuilds only the pages "
+            log.info(f"a plain `mkdocs serve` writes all {len(transient):,} generated pages "
+                     "again on every save; `mkdocs serve --dirty` (make serve) only the pages "
                      "an edit changes")
         stats = cache.stats
         log.info(f"{stats.sheets:,} sheets ({stats.sheets_read:,} read), {len(pages):,} pages "
@@ -198,7 +208,23 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._nav = nav
+        if self._cached_rebuild:
+            self._defer_cached(self._cached_rebuild, config, files)
+            self._cached_rebuild = []
         return nav
+
+    def _defer_cached(self, uris: list[str], config: MkDocsConfig, files: Files) -> None:
+        """A plain rebuild under serve (no workers: the server's threads run): the pages the
+        page cache has are taken from it, as a build takes them; MkDocs makes the rest."""
+        self._markdown = {uri: zlib.compress(self._pages[uri].encode("utf-8"), 1)
+                          for uri in uris}
+        keys = self._page_keys(uris, config, files)
+        store = self._store(config, SERVED_PAGES)
+        found = store.present(keys.values()) if store else set()
+        if store:
+            store.close()
+        self._deferred = [uri for uri in uris if keys[uri] in found]
+        self._markdown = {uri: self._markdown[uri] for uri in self._deferred}
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files):
         """Serving: compile the theme's templates once, not on every rebuild. A large build:
@@ -215,7 +241,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         uris, self._deferred = self._deferred, []  # the workers read the real Markdown
         self._files, workers = files, self._worker_count()
         keys = self._page_keys(uris, config, files) if self.config.cache else {}
-        table = "served_pages" if self.serving else "pages"
+        table = SERVED_PAGES if self.serving else "pages"
         for uri in uris:
             files.get_file_from_path(uri).page.meta = {"template": BUILT_TEMPLATE,
                                                       "search": {"exclude": True}}
@@ -320,6 +346,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         self.cache.forget_published()
         self._close_deferred()
         self._markdown, self._html, self._built, self._deferred = {}, {}, {}, []
+        self._cached_rebuild = []
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder

@@ -277,8 +277,33 @@ def test_mkdocs_serve_builds_first_on_every_core_and_starts_again_from_the_page_
     assert "served_pages" in tables and "pages" not in tables  # `mkdocs build`'s stay its own
 
 
+def test_a_plain_mkdocs_serve_rebuild_takes_the_unchanged_pages_from_the_page_cache(tmp_path):
+    """Without --dirty MkDocs makes every page again on every save; those the page cache has
+    (from the first build) are taken from it, no worker forked, and the site is as before."""
+    root = write_site(tmp_path, sheets(12))
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs-served.yml").write_text(
+        config.replace("  - explainers:\n", "  - explainers:\n      workers: 2\n"),
+        encoding="utf-8")
+    with mkdocs_serve(root, "-f", "mkdocs-served.yml") as served:
+        before = {page: _article(served.get(page)) for page in ("story-5/", "story-9/")}
+        sheet = root / "content" / "story-3.yaml"
+        edited = {**yaml.safe_load(sheet.read_text(encoding="utf-8")), "title": "Edited: 3"}
+        sheet.write_text(yaml.safe_dump(edited, sort_keys=False), encoding="utf-8")
+        wait_for(lambda: "Edited: 3" in (served.get("story-3/") or ""), what="the edit")
+        wait_for(lambda: "Documentation built" in served.output().split("12 sheets (1 read)")[-1]
+                 if "12 sheets (1 read)" in served.output() else False, what="the rebuild")
+        rebuild = served.output().split("12 sheets (1 read)")[1]
+        cached = int(re.search(r"([\d,]+) generated pages: \1 from the page cache, 0 built",
+                               rebuild)[1])
+        assert 10 < cached < 37, rebuild  # all but the pages that show the edited title
+        assert "processes" not in rebuild
+        for page, article in before.items():
+            assert _article(served.get(page)) == article, page
+
+
 def test_a_plain_mkdocs_serve_of_a_large_site_says_to_serve_dirty(tmp_path):
-    """A plain serve rebuilds every page on every save (MkDocs' default); say so, once."""
+    """A plain serve writes every page on every save (MkDocs' default); say so, once."""
     root = write_site(tmp_path, sheets(90))  # over 100 generated pages
     with mkdocs_serve(root) as served:
         assert served.output().count("`mkdocs serve --dirty` (make serve)") == 1
