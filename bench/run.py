@@ -261,9 +261,7 @@ def edit_latencies(root: Path, edits: int) -> dict[str, list[float]]:
     port = free_port()
     page = f"http://127.0.0.1:{port}/{sheet.stem}/"
     log = open(root / "serve.log", "w", encoding="utf-8")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=root, env=ENV, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    server = start_serve(root, port, log)
     original = sheet.read_text(encoding="utf-8")
     latencies: dict[str, list[float]] = {kind: [] for kind in EDITS}
     try:
@@ -293,10 +291,7 @@ def serve_starts(root: Path) -> tuple[float, float]:
     port, seconds = free_port(), []
     for _ in range(2):
         start = time.perf_counter()
-        server = subprocess.Popen(
-            [str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=root,
-            env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True)
+        server = start_serve(root, port, subprocess.DEVNULL)
         try:
             wait_for(lambda: fetch(f"http://127.0.0.1:{port}/") is not None,
                      timeout=600, what="mkdocs serve to start")
@@ -304,6 +299,13 @@ def serve_starts(root: Path) -> tuple[float, float]:
         finally:
             stop(server)
     return seconds[0], seconds[1]
+
+
+def start_serve(root: Path, port: int, out) -> subprocess.Popen:
+    """`mkdocs serve --dirty` in root on port, its output to out; `stop` ends it."""
+    return subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=root, env=ENV,
+        stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
 
 def retitle(text: str, marker: str) -> str:

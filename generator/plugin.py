@@ -118,6 +118,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         # has yet to reach, and what it took of them until each is written.
         self._deferred: list[str] = []
         self._cached_rebuild: list[str] = []  # serving: pages a plain rebuild may take cached
+        self._keys: dict[str, str] = {}  # their page-cache keys, once on_nav has found them
         self._deferred_pages: DeferredPages | None = None
         self._built: dict[str, BuiltPage] = {}
         self._nav: Navigation | None = None
@@ -143,7 +144,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         rebuild = self._served  # serving, after the first build
         # A build reads sheets and Markdown from the build cache on disk; so does the first
         # build of `mkdocs serve`, whose cache then stays in memory for the rebuilds.
-        store = self._store(config, "render") if not self._served else None
+        store = None if rebuild else self._store(config, "render")
         cache = RenderCache(store) if store is not None or not self.serving else self.cache
         try:
             pages, problems = render_pages(self._path(config, "content"),
@@ -216,15 +217,15 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
     def _defer_cached(self, uris: list[str], config: MkDocsConfig, files: Files) -> None:
         """A plain rebuild under serve (no workers: the server's threads run): the pages the
         page cache has are taken from it, as a build takes them; MkDocs makes the rest."""
-        self._markdown = {uri: zlib.compress(self._pages[uri].encode("utf-8"), 1)
-                          for uri in uris}
         keys = self._page_keys(uris, config, files)
         store = self._store(config, SERVED_PAGES)
         found = store.present(keys.values()) if store else set()
         if store:
             store.close()
         self._deferred = [uri for uri in uris if keys[uri] in found]
-        self._markdown = {uri: self._markdown[uri] for uri in self._deferred}
+        self._keys = {uri: keys[uri] for uri in self._deferred}
+        self._markdown = {uri: zlib.compress(self._pages[uri].encode("utf-8"), 1)
+                          for uri in self._deferred}
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files):
         """Serving: compile the theme's templates once, not on every rebuild. A large build:
@@ -240,7 +241,9 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         loop reaches them, the others are built by workers meanwhile (on_page_context)."""
         uris, self._deferred = self._deferred, []  # the workers read the real Markdown
         self._files, workers = files, self._worker_count()
-        keys = self._page_keys(uris, config, files) if self.config.cache else {}
+        keys, self._keys = self._keys, {}
+        if not keys and self.config.cache:
+            keys = self._page_keys(uris, config, files)
         table = SERVED_PAGES if self.serving else "pages"
         for uri in uris:
             files.get_file_from_path(uri).page.meta = {"template": BUILT_TEMPLATE,
@@ -274,7 +277,8 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         fingerprint = build_fingerprint(config, self._nav)
         keys = {}
         for uri in uris:
-            markdown = zlib.decompress(self._markdown[uri])
+            held = self._markdown.get(uri)  # else serving, a plain rebuild: not held
+            markdown = zlib.decompress(held) if held else self._pages[uri].encode("utf-8")
             exists = {t: files.get_file_from_path(t) is not None
                       for t in link_targets(uri, markdown.decode("utf-8"))}
             edit_url = files.get_file_from_path(uri).page.edit_url
@@ -346,7 +350,7 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         self.cache.forget_published()
         self._close_deferred()
         self._markdown, self._html, self._built, self._deferred = {}, {}, {}, []
-        self._cached_rebuild = []
+        self._cached_rebuild, self._keys = [], {}
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder

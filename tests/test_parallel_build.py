@@ -239,6 +239,14 @@ def test_a_progress_bar_starts_no_thread():
         assert threading.active_count() == before
 
 
+def served_config(root: Path) -> None:
+    """mkdocs-served.yml: the site's config with two page workers asked for."""
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs-served.yml").write_text(
+        config.replace("  - explainers:\n", "  - explainers:\n      workers: 2\n"),
+        encoding="utf-8")
+
+
 def _article(html: str) -> str:
     return re.search(r"<article.*?</article>", html, re.DOTALL)[0]
 
@@ -251,10 +259,7 @@ def test_mkdocs_serve_builds_first_on_every_core_and_starts_again_from_the_page_
     does not touch the cache on disk."""
     root = write_site(tmp_path, sheets(12))
     assert build(root, 1, "built", cache=False).returncode == 0
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs-served.yml").write_text(
-        config.replace("  - explainers:\n", "  - explainers:\n      workers: 2\n"),
-        encoding="utf-8")
+    served_config(root)
     port = free_port()  # the same address both times: served pages name it
     with mkdocs_serve(root, "--dirty", "-f", "mkdocs-served.yml", port=port) as served:
         assert "37 generated pages: 0 from the page cache, 37 built by 2 processes" \
@@ -281,10 +286,7 @@ def test_a_plain_mkdocs_serve_rebuild_takes_the_unchanged_pages_from_the_page_ca
     """Without --dirty MkDocs makes every page again on every save; those the page cache has
     (from the first build) are taken from it, no worker forked, and the site is as before."""
     root = write_site(tmp_path, sheets(12))
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs-served.yml").write_text(
-        config.replace("  - explainers:\n", "  - explainers:\n      workers: 2\n"),
-        encoding="utf-8")
+    served_config(root)
     with mkdocs_serve(root, "-f", "mkdocs-served.yml") as served:
         before = {page: _article(served.get(page)) for page in ("story-5/", "story-9/")}
         sheet = root / "content" / "story-3.yaml"
