@@ -17,7 +17,7 @@ and formatting survive.
 
 The round trip costs a second on a story of dozens of sources, for every article, so two
 kinds of sheet skip it (`generator.ingest` picks): one the editor left as generated
-(`merge_unedited`: the result is the new extraction) and one whose text is what `dump_sheet`
+(`merge_unedited`: the result is the new extraction, and `merge_count` counts what changed) and one whose text is what `dump_sheet`
 writes of its data, with no comments (`merge_canonical`: the same walk on plain data, written
 by dump_sheet). Tests hold both to the round trip's data, counts and conflict lines.
 """
@@ -29,7 +29,8 @@ from dataclasses import dataclass
 
 from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq
 
-from generator.merge_lists import IDENTITY, merge_entries, merge_records
+from generator.merge_count import count_unedited
+from generator.merge_lists import IDENTITY, REFERENCES, merge_entries, merge_records
 from generator.merge_report import (
     MISSING,
     Conflict,
@@ -42,8 +43,6 @@ from generator.merge_report import (
     steps_of,
 )
 from generator.sheets import dump_roundtrip, load_roundtrip, to_roundtrip
-
-REFERENCES = {"speaker": "actors", "affiliation": "actors", "source": "sources"}
 
 
 class MergeError(Exception):
@@ -88,8 +87,7 @@ def merge_unedited(theirs: dict, base: dict) -> MergeReport | None:
     sheet is the new extraction as generated. None when that merge would conflict or add a
     note (an id clash): then `merge_canonical` says what to write.
     """
-    _, report, notes = _merge_plain(base, theirs, base)
-    return None if notes or report.conflicts else report
+    return count_unedited(plain(theirs), plain(base))
 
 
 def merge_canonical(ours: dict, theirs: dict, base: dict) -> tuple[dict, MergeReport]:

@@ -40,6 +40,9 @@ def _norm(value: object) -> object:
     return float(value) if isinstance(value, int | float) else str(value)
 
 
+# Keys whose value is the id of an actor or a source: the merge follows the editor's renames.
+REFERENCES = {"speaker": "actors", "affiliation": "actors", "source": "sources"}
+
 IDENTITY: dict[str, tuple[Key, ...]] = {
     "sources": (_key("id"), _key("path"), _key("url")),
     "actors": (_key("id"), _key("name")),

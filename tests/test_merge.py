@@ -8,8 +8,17 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.merge import MergeError, merge_canonical, merge_sheet, merge_unedited, plain
+from generator.merge import (
+    MergeError,
+    _merge_plain,
+    merge_canonical,
+    merge_sheet,
+    merge_unedited,
+    plain,
+)
 from generator.merge_report import lines_of
 from generator.sheets import dump_sheet
 
@@ -402,6 +411,71 @@ def test_an_unedited_sheet_whose_merge_would_add_a_note_is_left_to_the_full_merg
     _, data, _ = merge(BASE, theirs)
     assert "quotes[1].speaker" in data["review"]["notes"][0]
     assert merge_unedited(plain(yaml.safe_load(theirs)), yaml.safe_load(BASE)) is None
+
+
+# Small alphabets, so that ids, names and entries collide: twins, clashes, renames.
+# Actors and sources have ids, as generated; references may be empty.
+_ID = st.sampled_from(["a", "b", "c"])
+_REF = st.sampled_from(["a", "b", "d", None])
+_SOURCE = st.fixed_dictionaries({"id": _ID}, optional={
+    "path": st.sampled_from(["p1", "p2"]), "url": st.sampled_from(["u1", None])})
+_ACTOR = st.fixed_dictionaries({"id": _ID}, optional={
+    "name": st.sampled_from(["Ann", "ann", "Bo", None]), "affiliation": _REF, "source": _REF,
+    "aliases": st.lists(st.sampled_from(["x", "y", "z"]), max_size=3),
+    "roles": st.lists(st.fixed_dictionaries({"role": _REF, "source": _REF}), max_size=2)})
+_QUOTE = st.fixed_dictionaries({"text": st.sampled_from(["q", "r", None])}, optional={
+    "speaker": _REF, "source": _REF, "evidence": st.sampled_from(["e", "f"])})
+_SHEET = st.fixed_dictionaries({}, optional={
+    "title": st.sampled_from(["T", "U"]), "source": _REF,
+    "sources": st.lists(_SOURCE, max_size=4), "actors": st.lists(_ACTOR, max_size=4),
+    "quotes": st.lists(_QUOTE, max_size=3),
+    "places": st.lists(st.fixed_dictionaries({"name": st.sampled_from(["P", "Q", None])}),
+                       max_size=2),
+    "review": st.fixed_dictionaries({}, optional={
+        "notes": st.lists(st.sampled_from(["n", "m"]), max_size=3)})})
+
+
+@st.composite
+def _next_extraction(draw, base: dict) -> dict:
+    """What an extraction makes of the sheet's articles next time: each key as it was,
+    shuffled, new or gone."""
+    def varied(value):
+        if isinstance(value, dict):
+            return {k: varied(v) for k, v in value.items()}
+        if isinstance(value, list):
+            value = draw(st.permutations(value)) if draw(st.booleans()) else value
+            return [varied(v) for v in value]
+        return value
+    fresh, gone = draw(_SHEET), object()
+    choices = {k: [base[k], varied(base[k]), gone] if k in base else [] for k in base}
+    for k, v in fresh.items():
+        choices.setdefault(k, []).append(v)
+    picked = {k: draw(st.sampled_from(c)) for k, c in choices.items()}
+    return {k: v for k, v in picked.items() if v is not gone}
+
+
+@settings(max_examples=1000, deadline=None)
+@given(data=st.data(), base=_SHEET)
+def test_an_unedited_sheets_merge_is_counted_as_the_walk_counts_it(data, base):
+    """merge_unedited counts on plain data what the merge walk does to a sheet left as
+    generated (ours is base): the same counts, and None where the walk conflicts or notes."""
+    theirs = data.draw(st.one_of(_SHEET, _next_extraction(base)))
+    _, report, notes = _merge_plain(base, theirs, base)
+    walked = None if notes or report.conflicts else report
+    assert merge_unedited(theirs, base) == walked
+
+
+def test_an_actor_the_extraction_renamed_leaves_the_unedited_sheet_to_the_full_merge():
+    """The walk keeps the sheet's id for the actor it finds by name, and follows it in the
+    references it sets; the renamed actor's quote then names an id the sheet no longer has."""
+    base = {"actors": [{"id": "ann", "name": "Ann"}], "quotes": [{"text": "q", "speaker": None}]}
+    theirs = {"actors": [{"id": "ann-2", "name": "Ann"}],
+              "quotes": [{"text": "q", "speaker": "ann-2"}]}
+    _, _, notes = _merge_plain(base, theirs, base)
+    assert notes and merge_unedited(theirs, base) is None
+    theirs["actors"][0]["id"] = "ann"
+    theirs["quotes"][0]["speaker"] = "ann"
+    assert str(merge_unedited(theirs, base)) == "0 added, 1 updated, 0 edits kept, 0 conflicts"
 
 
 def test_a_text_list_the_editor_left_alone_takes_the_extractions_order():
