@@ -70,11 +70,14 @@ def ingest(paths: tuple[Path, ...], out_dir: Path, dry_run: bool, story: str | N
                                match=not no_match, force=force)  # starts the workers first
     with progress_bar(len(articles), "articles") as advance:
         for outcome in outcomes:
-            failed += outcome.action == "failed"
+            # A held story that could not be written fails the articles merged into it.
+            failed += len(outcome.unwritten) if outcome.story_written \
+                else outcome.action == "failed"
             skipped += outcome.action == "skipped"
             with tqdm.external_write_mode():  # on a terminal, the lines go above the bar
                 _report(outcome, dry_run)
-            advance(1)
+            if not outcome.story_written:  # a line about an article
+                advance(1)
     if len(articles) > 1 or failed:
         unchanged = f", {skipped} unchanged" if skipped else ""
         click.echo(f"{len(articles)} articles: {len(articles) - failed} read, {failed} failed"

@@ -18,6 +18,12 @@ An article is ingested in two halves: `draft_article` reads and extracts it, whi
 other sheet (so a batch runs it on every core, `generator.ingest_batch`); `route` sends the
 draft where it belongs, asking the out folder's `SheetIndex` (read once per run, and told of
 every sheet written) instead of reading every sheet again for every article.
+
+A story nobody edited since the last ingest takes a batch's articles in memory: each merge is
+checked on its data (`merged_check`) and the story is written once, with its base, at the end
+of the run (`write_held`), not once per article. A sheet the editor saved meanwhile gets the
+held story merged in as any re-ingest would; one that cannot take it is left as it is, and
+the articles held are named, to be ingested again.
 """
 
 from __future__ import annotations
@@ -39,9 +45,11 @@ from generator.merge import (
     merge_unedited,
     plain,
 )
+from generator.merge_count import count_unedited
 from generator.merge_report import lines_of
+from generator.merged_check import clean_as_written
 from generator.model import FactSheet, to_plain
-from generator.sheet_index import Checked, SheetIndex
+from generator.sheet_index import Checked, Held, SheetIndex
 from generator.sheets import base_path, dump_sheet, parse_sheet_data, write_atomic
 from generator.slugs import is_slug
 from generator.stories import MATCH_THRESHOLD, Match, Profile, profile
@@ -64,6 +72,10 @@ class Outcome:
     diff: str = ""
     """With dry_run, the unified diff of the sheet: what would be written."""
     dry_run: bool = False
+    story_written: bool = False
+    """A line about a held story written late (`write_held`), not about an article."""
+    unwritten: list[Path] = field(default_factory=list)
+    """Articles whose merge into a held story this line says was not written after all."""
 
     def __str__(self) -> str:
         if self.action == "failed":
@@ -208,13 +220,19 @@ def _free_target(out_dir: Path, sheet: FactSheet) -> Path:
 def merge_story(article: Path, target: Path, sheet: FactSheet, why: str, *,
                 dry_run: bool = False, index: SheetIndex | None = None) -> Outcome:
     """Merge an article into a story sheet as a new source, then into the editor's sheet.
-    `index` knows the sheets this run wrote: one it checked is not parsed again."""
+    `index` knows the sheets this run wrote: one it checked is not parsed again; and, where
+    it is `holding`, a story nobody edited is merged in memory and written later."""
+    if index is not None and index.holding and not dry_run:
+        held = _merge_held(article, target, sheet, why, index)
+        if held is not None:
+            return held
+    if index is not None:
+        write_held(index, target)  # on disk, for the merge below to read
     ours, problems = read_sheet_text(target)
     if ours is None:
         return _cannot_merge(article, target, [str(p) for p in problems])
     base_file = base_path(target)
-    stored = base_file.read_text(encoding="utf-8", errors="replace") \
-        if base_file.exists() else None
+    stored = _read_base(target)
     unedited = stored is not None and ours == stored  # as the last ingest generated it
     known = index.checked(target, ours) if index is not None else None
     ours_data = (known.data if known is not None else _load_base(ours)) or {}
@@ -222,6 +240,33 @@ def merge_story(article: Path, target: Path, sheet: FactSheet, why: str, *,
     sid = _source_id(base, ours_data, sheet.sources[0].path)
     theirs = merge_article(base, to_plain(sheet), sid)
     generated = dump_sheet(theirs)
+    try:
+        merge = _merge_into(target, ours, ours_data, base, theirs, generated, unedited, index)
+    except _Refused as refused:
+        return _cannot_merge(article, target, refused.problems, refused.why)
+    if not dry_run:
+        if merge.text != ours:
+            write_atomic(target, merge.text)
+        write_atomic(base_file, generated)
+    done = f"merged as {sid} ({merge.report})" if merge.text != ours else "up to date"
+    return Outcome(article, target, "merged" if merge.text != ours else "up to date",
+                   f"{why}; {done}",
+                   [f"{target}:{c.line}: {c.message}" for c in merge.report.conflicts],
+                   _diff(ours, merge.text, target, dry_run), dry_run)
+
+
+class _Refused(Exception):
+    """A merge that cannot be written: the problems, and why."""
+
+    def __init__(self, problems: list[str], why: str = "") -> None:
+        super().__init__(why)
+        self.problems, self.why = problems, why
+
+
+def _merge_into(target: Path, ours: str, ours_data: dict, base: dict, theirs: dict,
+                generated: str, unedited: bool, index: SheetIndex | None) -> Merge:
+    """The story as generated now (`theirs`, written `generated`) merged into the editor's
+    sheet, checked; raises _Refused when it cannot be read or would break the sheet."""
     report = merge_unedited(theirs, base) if unedited else None
     canonical = report is None and dump_sheet(plain(ours_data)) == ours
     if report is not None:  # no edit to keep: the story as generated
@@ -236,20 +281,108 @@ def merge_story(article: Path, target: Path, sheet: FactSheet, why: str, *,
             merge = merge_sheet(ours, theirs, base)
         except MergeError as e:
             said = [str(p) for p in validate_text(ours, str(target))[1]]
-            return _cannot_merge(article, target, said or [f"{target}: {e}"])
+            raise _Refused(said or [f"{target}: {e}"]) from e
         merge.text = keep_key_comments(ours, sort_events(merge.text, theirs))
     broken = _new_problems(ours, merge.text, target, index)
     if broken:
-        return _cannot_merge(article, target, broken, "the merge would leave these problems")
-    if not dry_run:
-        if merge.text != ours:
-            write_atomic(target, merge.text)
-        write_atomic(base_file, generated)
-    done = f"merged as {sid} ({merge.report})" if merge.text != ours else "up to date"
-    return Outcome(article, target, "merged" if merge.text != ours else "up to date",
-                   f"{why}; {done}",
-                   [f"{target}:{c.line}: {c.message}" for c in merge.report.conflicts],
-                   _diff(ours, merge.text, target, dry_run), dry_run)
+        raise _Refused(broken, "the merge would leave these problems")
+    return merge
+
+
+def _merge_held(article: Path, target: Path, sheet: FactSheet, why: str,
+                index: SheetIndex) -> Outcome | None:
+    """A story nobody edited (its text is its base, or it is held): the article merged in
+    memory, the result checked on its data (`merged_check`) and held, to be written later.
+    Its text and check are most of a merge's cost, and a story takes one merge per article.
+    None when the story needs the usual way: edited, or the merge would conflict, add a note
+    or break a rule (the usual way then says what)."""
+    held = index.held(target)
+    if held is not None:
+        base, on_disk = held.data, held.on_disk
+    else:
+        ours = read_sheet_text(target)[0]
+        if ours is None or ours != _read_base(target):
+            return None
+        known = index.checked(target, ours)
+        data = known.data if known is not None else _load_base(ours)
+        if not data:
+            return None
+        base, on_disk = plain(data), ours
+    sid = _source_id(base, base, sheet.sources[0].path)
+    theirs = merge_article(base, to_plain(sheet), sid)
+    report = count_unedited(theirs, base)  # merge_unedited, of data that is plain already
+    if report is None or not clean_as_written(theirs, str(target)):
+        return None
+    if theirs == base:
+        return Outcome(article, target, "up to date", f"{why}; up to date")
+    for path in index.hold(target, theirs, on_disk, article):
+        write_held(index, path)
+    return Outcome(article, target, "merged", f"{why}; merged as {sid} ({report})")
+
+
+def write_held(index: SheetIndex, target: Path) -> None:
+    """Write a story the index holds, and its base. A sheet the editor changed meanwhile
+    (it is not the text the story was held from) gets the story merged in as a re-ingest
+    would, edits kept; if it cannot, nothing is written and the articles held are named to
+    ingest again. What happened, if more than the write, is told in `index.reports`."""
+    held = index.release(target)
+    if held is None:
+        return
+    text = dump_sheet(held.data)
+    try:
+        now = read_sheet_text(target)[0]
+        if now == held.on_disk:
+            write_atomic(target, text)
+            write_atomic(base_path(target), text)
+            index.remember(target, Checked(text, held.data, []))
+        else:
+            merge = _merge_late(target, now, held, text, index)
+            index.reports.append(Outcome(
+                target, target, "merged",
+                f"changed while ingest ran; the {len(held.articles)} articles merged into the "
+                f"story meanwhile ({', '.join(map(str, held.articles))}) were merged into it "
+                f"({merge.report})",
+                [f"{target}:{c.line}: {c.message}" for c in merge.report.conflicts],
+                story_written=True))
+    except _Refused as e:
+        index.reports.append(_unwritten(target, held, e.why or "the sheet changed while "
+                                        "ingest ran and cannot be read now", e.problems))
+    except OSError as e:
+        index.reports.append(_unwritten(target, held, "check the --out folder", [
+            f"{e.filename or target}: cannot write: {e.strerror or e}"]))
+    index.refresh(target)
+
+
+def _merge_late(target: Path, now: str | None, held: Held, text: str,
+                index: SheetIndex) -> Merge:
+    """The held story merged into the sheet the editor saved while ingest ran: the story as
+    it was held from is the base, as for any re-ingest."""
+    if now is None:
+        raise _Refused([f"{target}: cannot read the sheet"])
+    base = plain(_load_base(held.on_disk) or {})
+    ours_data = _load_base(now) or {}
+    merge = _merge_into(target, now, ours_data, base, held.data, text, False, index)
+    if merge.text != now:
+        write_atomic(target, merge.text)
+    write_atomic(base_path(target), text)
+    return merge
+
+
+def _unwritten(target: Path, held: Held, why: str, problems: list[str]) -> Outcome:
+    names = ", ".join(str(a) for a in held.articles)
+    lead = (f"{target}: cannot write the story after merging {len(held.articles)} articles "
+            f"into it ({names}): {why}. Nothing was written; fix the sheet and ingest those "
+            "articles again.")
+    return Outcome(target, None, "failed", "\n".join([lead, *problems]), story_written=True,
+                   unwritten=list(held.articles))
+
+
+def _read_base(target: Path) -> str | None:
+    """The stored base's text, if any (`sheets.base_path`)."""
+    try:
+        return base_path(target).read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return None
 
 
 def _source_id(base: dict, ours: dict, path: str | None) -> str:
@@ -264,6 +397,8 @@ def _source_id(base: dict, ours: dict, path: str | None) -> str:
 def update_sheet(article: Path, target: Path, sheet: FactSheet, generated: str, *,
                  dry_run: bool = False, index: SheetIndex | None = None) -> Outcome:
     """Merge a new extraction into an existing sheet; the editor's changes always stay."""
+    if index is not None:
+        write_held(index, target)
     ours, problems = read_sheet_text(target)
     base_file = base_path(target)
     stored = base_file.read_text(encoding="utf-8", errors="replace") if base_file.exists() \

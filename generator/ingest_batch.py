@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 
 from generator.articles import MAX_PAGE, shown_path
-from generator.ingest import Draft, Outcome, draft_article, route
+from generator.ingest import Draft, Outcome, draft_article, route, write_held
 from generator.ingest_manifest import Manifest, article_digest
 from generator.render_cache import worker_count
 from generator.sheet_index import SheetIndex
@@ -62,9 +62,9 @@ def ingest_articles(paths: list[Path], out_dir: Path, *, dry_run: bool = False,
 def _ingest(plan: list[Planned], drafts: Drafting, out_dir: Path, manifest: Manifest,
             dry_run: bool, match: bool) -> Iterator[Outcome]:
     """Route each draft in order (the index is read when the first one needs it); at the end,
-    or when stopped, keep what the next run needs."""
+    or when stopped, write the stories held in memory and keep what the next run needs."""
     index: SheetIndex | None = None
-    named: list[tuple[str, str | None, Path | None]] = []
+    named: dict[Path, tuple[str, str | None, Path | None]] = {}
     try:
         for planned in plan:
             outcome = planned.skipped
@@ -73,15 +73,41 @@ def _ingest(plan: list[Planned], drafts: Drafting, out_dir: Path, manifest: Mani
                 if isinstance(draft, Outcome):  # the article could not be read
                     outcome = draft
                 else:
-                    index = index or load_index(out_dir)
+                    index = index or _index(out_dir, dry_run)
                     outcome = route(draft, out_dir, index, dry_run=dry_run, match=match)
             failed = outcome.action == "failed"
-            named.append((planned.key, planned.digest, None if failed else outcome.sheet))
+            named[planned.path] = (planned.key, planned.digest, None if failed else outcome.sheet)
             yield outcome
+            yield from _written(index, named)
+        for path in index.held_paths() if index is not None else []:
+            write_held(index, path)
+        yield from _written(index, named)
     finally:
         drafts.close()
+        if index is not None:  # stopped early: what was merged is written all the same
+            for path in index.held_paths():
+                write_held(index, path)
+            list(_written(index, named))
         if not dry_run:
-            _save(manifest, named, index)
+            _save(manifest, list(named.values()), index)
+
+
+def _index(out_dir: Path, dry_run: bool) -> SheetIndex:
+    """The out folder's index; it holds stories merged in memory, written by `_ingest`."""
+    index = load_index(out_dir)
+    index.holding = not dry_run
+    return index
+
+
+def _written(index: SheetIndex | None, named: dict) -> Iterator[Outcome]:
+    """The lines about held stories written late; the articles of one that could not be
+    written are not recorded as ingested (the next run ingests them again)."""
+    while index is not None and index.reports:
+        report = index.reports.pop(0)
+        for article in report.unwritten:
+            if article in named:
+                named[article] = (*named[article][:2], None)
+        yield report
 
 
 def _plan(path: Path, manifest: Manifest, force: bool, dry_run: bool) -> Planned:

@@ -70,7 +70,8 @@ class _Count:
         b2t = match(base, theirs, keys)
         matched = {t: b for b, t in b2t.items()}
         # Items with no identity at all: the walk cannot match them, and keeps them.
-        free = [i for i, item in enumerate(base) if all(key(item) is None for key in keys)]
+        free = [i for i, item in enumerate(base)
+                if i not in b2t and all(key(item) is None for key in keys)]
         self.report.kept += len(free)
         if kind in self.ids:
             for b, t in b2t.items():
@@ -79,7 +80,8 @@ class _Count:
                     self.ids[kind][their["id"]] = str(our["id"])
         for b, item in enumerate(base):
             if b in b2t:
-                self.mapping(item, theirs[b2t[b]], in_item=True)
+                if item != theirs[b2t[b]]:  # an item as it was: nothing in it to count
+                    self.mapping(item, theirs[b2t[b]], in_item=True)
             elif b not in free:
                 self.report.removed += 1
         # The ids in the list as the walk leaves it before adding: each matched item has the

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -34,10 +35,15 @@ def _key(*names: str) -> Key:
 def _norm(value: object) -> object:
     """Lenient on form: case and spacing do not make another item."""
     if isinstance(value, str):
-        return " ".join(value.casefold().split()) or None
+        return _norm_text(value)
     if isinstance(value, bool) or value is None:
         return value
     return float(value) if isinstance(value, int | float) else str(value)
+
+
+@lru_cache(maxsize=1 << 16)  # a story's merges match the same names and sentences again
+def _norm_text(text: str) -> str | None:
+    return " ".join(text.casefold().split()) or None
 
 
 # Keys whose value is the id of an actor or a source: the merge follows the editor's renames.

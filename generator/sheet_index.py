@@ -34,6 +34,8 @@ Stamp = tuple[int, int, int, int]
 # Sheets whose checked text the index keeps: more than the stories a batch of articles
 # alternates between, few enough that thousands of new sheets are not all held.
 KEEP_CHECKED = 64
+# Stories held merged in memory at most (`SheetIndex.hold`): a 70-source story is 1.3 MB.
+HOLD = 16
 
 
 @dataclass
@@ -98,6 +100,18 @@ class Checked:
     problems: list
 
 
+@dataclass
+class Held:
+    """A story merged in memory and not yet written (`SheetIndex.hold`)."""
+
+    data: dict
+    """The story as merged, plain data: its sheet and its base once written."""
+    on_disk: str
+    """The sheet's text on disk, as it was (and its base) when the story was first held."""
+    articles: list[Path] = field(default_factory=list)
+    """The articles merged into it since."""
+
+
 def stamp(path: Path) -> Stamp:
     """(inode, mtime_ns, ctime_ns, size): while it is the same, the file is taken to be
     unchanged. The ctime too, since `touch -r` or `cp -p` can set an mtime back, not a ctime."""
@@ -117,6 +131,10 @@ class SheetIndex:
         # The sheets written lately, checked: a story gets a merge per article, and the next
         # merge into it starts from its text, which need not be parsed and checked again.
         self._checked: dict[Path, Checked] = {}
+        # Stories merged and not yet written (only where the caller writes them: `holding`).
+        self.holding = False
+        self._held: dict[Path, Held] = {}
+        self.reports: list = []  # ingest.Outcome lines of held stories written late
 
     @classmethod
     def read(cls, out_dir: Path, known: dict[Path, tuple[Stamp, SheetFacts]] | None = None
@@ -143,11 +161,33 @@ class SheetIndex:
             self._by_key[key].add(path)
 
     def refresh(self, path: Path) -> None:
-        """Read a sheet again after ingest wrote it."""
+        """Read a sheet again after ingest wrote it (or merged it, to be written)."""
         try:
-            self.put(path, read_facts(path, self._checked.get(path)), stamp(path))
+            held = self._held.get(path)
+            facts = facts_of(held.data) if held else read_facts(path, self._checked.get(path))
+            self.put(path, facts, stamp(path))
         except OSError:
             self._forget(path)
+
+    def held(self, path: Path) -> Held | None:
+        """The story merged into this sheet and not yet written, if any."""
+        return self._held.get(path)
+
+    def hold(self, path: Path, data: dict, on_disk: str, article: Path) -> list[Path]:
+        """Keep a story's merge to write later; the stories held longest, past HOLD, are
+        handed back to be written now (each holds a whole story in memory)."""
+        held = self._held.pop(path, None) or Held(data, on_disk)
+        held.data = data
+        held.articles.append(article)
+        self._held[path] = held
+        return list(self._held)[:-HOLD] if len(self._held) > HOLD else []
+
+    def release(self, path: Path) -> Held | None:
+        """Stop holding a story (to write it): what was held."""
+        return self._held.pop(path, None)
+
+    def held_paths(self) -> list[Path]:
+        return list(self._held)
 
     def checked(self, path: Path, text: str) -> Checked | None:
         """What `remember` was told of this text of the sheet; None for any other text."""

@@ -23,6 +23,10 @@ SHEETS = ROOT / "tests" / "fixtures" / "sheets"
 SEED_SHEET = SHEETS / "000_ae57dd23660baea6.yaml"
 HOSTILE_SHEET = SHEETS / "hostile.yaml"
 SEED_ARTICLE = "seeds/000_ae57dd23660baea6.txt"
+STORY = ROOT / "tests" / "fixtures" / "story"  # a strike in five articles
+STRIKE = sorted(p.name for p in STORY.glob("*.md"))
+WIKINEWS = ROOT / "tests" / "fixtures" / "articles"
+WIKI = sorted(p.name for p in WIKINEWS.iterdir() if p.name != "SOURCES.md")
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 
 
@@ -171,3 +175,22 @@ def hostile_article_site(tmp_path_factory) -> Path:
     """A site built from the hostile articles in tests/fixtures/hostile/, through ingest."""
     return ingested_site(tmp_path_factory.mktemp("hostile-articles"),
                          sorted(HOSTILE_ARTICLES.glob("hostile-*")))
+
+
+@pytest.fixture
+def articles(tmp_path, monkeypatch) -> Path:
+    """tmp_path as the working folder, with seeds/ (the strike story, the Wikinews articles),
+    elsewhere/ (one strike article again) and twin/ (another article under a strike headline)."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(STORY, seeds)
+    for name in WIKI:
+        shutil.copy(WIKINEWS / name, seeds / name)
+    (tmp_path / "elsewhere").mkdir()
+    shutil.copy(STORY / STRIKE[1], tmp_path / "elsewhere" / STRIKE[1])
+    (tmp_path / "twin").mkdir()
+    title = yaml.safe_load((STORY / STRIKE[0]).read_text().split("---")[1])["title"]
+    (tmp_path / "twin" / "strike.md").write_text(
+        f"---\ntitle: {title}\npublished: 2019-06-01\n---\n\n"
+        "Bakers in Lyon stopped work on Saturday, the CGT union said.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

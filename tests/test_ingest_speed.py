@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import STRIKE, WIKI
 
 from generator import ingest, sheet_index, stories, story_text
 from generator.ingest import Outcome, draft_article, route
@@ -32,13 +33,10 @@ from generator.merge import plain
 from generator.model import to_plain
 from generator.sheet_index import SheetFacts, SheetIndex, facts_of, read_facts
 from generator.sheet_index_cache import cache_path
+from generator.sheets import base_path
 
 ROOT = Path(__file__).parents[1]
-STORY = ROOT / "tests" / "fixtures" / "story"
-WIKINEWS = ROOT / "tests" / "fixtures" / "articles"
 EXPLAINERS = Path(sys.executable).parent / "explainers"
-STRIKE = sorted(p.name for p in STORY.glob("*.md"))
-WIKI = sorted(p.name for p in WIKINEWS.iterdir() if p.name != "SOURCES.md")
 CACHES = {"ingested.json", "sheet-index.json"}
 
 
@@ -103,25 +101,6 @@ def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
     """Every file under root with its bytes and mtime: what a run that writes nothing keeps."""
     return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
             for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture
-def articles(tmp_path, monkeypatch) -> Path:
-    """tmp_path as the working folder, with seeds/ (the strike story, the Wikinews articles),
-    elsewhere/ (one strike article again) and twin/ (another article under a strike headline)."""
-    seeds = tmp_path / "seeds"
-    shutil.copytree(STORY, seeds)
-    for name in WIKI:
-        shutil.copy(WIKINEWS / name, seeds / name)
-    (tmp_path / "elsewhere").mkdir()
-    shutil.copy(STORY / STRIKE[1], tmp_path / "elsewhere" / STRIKE[1])
-    (tmp_path / "twin").mkdir()
-    title = yaml.safe_load((STORY / STRIKE[0]).read_text().split("---")[1])["title"]
-    (tmp_path / "twin" / "strike.md").write_text(
-        f"---\ntitle: {title}\npublished: 2019-06-01\n---\n\n"
-        "Bakers in Lyon stopped work on Saturday, the CGT union said.\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def both_ways(root: Path, runs: list[tuple[list[str], dict]], *, force: bool = True) -> None:
@@ -333,21 +312,26 @@ def test_the_index_cache_spares_reading_unchanged_sheets(articles, monkeypatch):
     assert Path("content") / sheet.name in read
 
 
-def test_a_story_merged_again_in_one_run_is_not_checked_again(articles, monkeypatch):
-    """A story gets a merge per article; each merge checks the text it writes, and the next
-    one starts from that text, known already: one check per merge, not two, and the same
-    story as ingesting the articles one run at a time."""
-    checked = []
-    real = ingest.validate_text
+def test_a_story_merged_again_in_one_run_is_held_and_written_once(articles, monkeypatch):
+    """A story gets a merge per article. One nobody edited is merged in memory, checked on
+    its data, not its text, and written once, when the run ends: the same story as ingesting
+    the articles one run at a time."""
+    checked, written = [], []
+    real_check, real_write = ingest.validate_text, ingest.write_atomic
     monkeypatch.setattr(ingest, "validate_text",
-                        lambda text, path: checked.append(path) or real(text, path))
+                        lambda text, path: checked.append(path) or real_check(text, path))
+    monkeypatch.setattr(ingest, "write_atomic",
+                        lambda path, text: written.append(path) or real_write(path, text))
     lines = batch_ingest([f"seeds/{s}" for s in STRIKE], Path("fast"))
     assert sum("merged as s" in line for line in lines) == len(STRIKE) - 1, lines
-    assert len(checked) == len(STRIKE)  # the merges' texts, and the first one's sheet
+    assert checked == []
+    [fast] = Path("fast").glob("*.yaml")
+    assert written.count(fast) == 2  # the first article's sheet; the story, at the end
     for name in STRIKE:
         batch_ingest([f"seeds/{name}"], Path("slow"))
-    [fast], [slow] = Path("fast").glob("*.yaml"), Path("slow").glob("*.yaml")
+    [slow] = Path("slow").glob("*.yaml")
     assert fast.read_text() == slow.read_text()
+    assert base_path(fast).read_text() == base_path(slow).read_text()
 
 
 # ---- the progress bar ------------------------------------------------------------------------
