@@ -138,3 +138,25 @@ def test_a_story_that_cannot_be_written_is_ingested_again_next_run(articles, mon
     again = batch_ingest([str(p) for p in strike(1, 2, 3)], Path("content"))
     assert again[0].endswith("unchanged, skipped")
     assert ["merged as s2" in again[1], "merged as s3" in again[2]] == [True, True]
+
+
+def test_the_summary_counts_the_articles_of_a_story_not_written_as_failed(articles,
+                                                                          monkeypatch):
+    from click.testing import CliRunner
+
+    from generator import ingest
+    from generator.cli import main
+
+    real = ingest.write_atomic
+
+    def full_once_there(path, text):  # the first article's sheet is made; the story is not
+        if path.suffix == ".yaml" and path.exists():
+            raise OSError(28, "No space left on device", str(path))
+        real(path, text)
+
+    monkeypatch.setattr(ingest, "write_atomic", full_once_there)
+    result = CliRunner().invoke(main, ["ingest", "--out", "content",
+                                       *[str(p) for p in strike(1, 2, 3)]])
+    assert result.exit_code == 0
+    assert "error: content/" in result.output and "No space left on device" in result.output
+    assert result.output.rstrip().endswith("3 articles: 1 read, 2 failed")
