@@ -12,6 +12,7 @@ that, like its sheet, is as it was when last ingested is skipped (`ingest_manife
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -87,7 +88,8 @@ def _ingest(plan: list[Planned], drafts: Drafting, out_dir: Path, manifest: Mani
         if index is not None:  # stopped early: what was merged is written all the same
             for path in index.held_paths():
                 write_held(index, path)
-            list(_written(index, named))
+            for report in _written(index, named):  # no one reads the lines now: stderr
+                print(f"{'error: ' * (report.action == 'failed')}{report}", file=sys.stderr)
         if not dry_run:
             _save(manifest, list(named.values()), index)
 

@@ -54,10 +54,11 @@ def test_stories_held_past_the_limit_are_written_early_and_come_out_the_same(art
     both_ways(articles, [(names, {})])
 
 
-def test_a_run_stopped_early_writes_what_it_merged(articles):
+def test_a_run_stopped_early_writes_what_it_merged(articles, capsys):
     run = ingest_articles(strike(1, 2, 3, 4, 5), Path("content"))
     lines = [str(next(run)) for _ in range(3)]
     run.close()  # as when the reader of the lines stops (Ctrl-C)
+    assert capsys.readouterr().err == ""  # written as held: nothing to say
     assert "merged as s3" in lines[-1]
     path = story_file(Path("content"))
     assert sources(path) == [str(p) for p in strike(1, 2, 3)]
@@ -160,3 +161,18 @@ def test_the_summary_counts_the_articles_of_a_story_not_written_as_failed(articl
     assert result.exit_code == 0
     assert "error: content/" in result.output and "No space left on device" in result.output
     assert result.output.rstrip().endswith("3 articles: 1 read, 2 failed")
+
+
+def test_a_run_stopped_early_says_what_it_could_not_write(articles, monkeypatch, capsys):
+    from generator import ingest
+
+    def full(path, text):
+        raise OSError(28, "No space left on device", str(path))
+
+    run = ingest_articles(strike(1, 2, 3), Path("content"))
+    [next(run) for _ in range(2)]
+    monkeypatch.setattr(ingest, "write_atomic", full)
+    run.close()
+    err = capsys.readouterr().err
+    assert err.startswith("error: content/") and "seeds/2_ships_pile_up.md" in err
+    assert "No space left on device" in err
