@@ -103,7 +103,7 @@ def merge_canonical(ours: dict, theirs: dict, base: dict) -> tuple[dict, MergeRe
 def _merge_plain(ours: dict, theirs: dict, base: dict) -> tuple[dict, MergeReport, list[str]]:
     """The merge walk on plain data: the merged data, the report, the notes it added."""
     merger, merged = _Merger(roundtrip=False), _tree(plain(ours))
-    merger.mapping(plain(base), merged, theirs, in_item=False)
+    merger.mapping(plain(base), merged, plain(theirs), in_item=False)
     notes = merger.finish(merged)
     return plain(merged), merger.report, notes
 
@@ -140,15 +140,19 @@ class _Merger:
               in_item: bool) -> None:
         """One key: recurse into mappings and lists, else apply the three-way rule."""
         o = parent.get(key, MISSING)
+        if t == o and t == b and (in_item or key not in IDENTITY):
+            return None  # as it was on all three sides: nothing to merge (a top-level list
+            # of facts is walked all the same: merge_records keeps items it cannot match)
         if isinstance(o, CommentedMap) and isinstance(t, dict) and isinstance(b, dict | Missing):
             return self.mapping({} if b is MISSING else b, o, t, in_item=True)
-        po, pt = plain(o), plain(t)
+        # Plain data (`_merge_plain`) compares as it is: a round-trip tree of it equals it.
+        po, pt = (plain(o), plain(t)) if self.roundtrip else (o, t)
         if isinstance(o, CommentedSeq) and isinstance(t, list) and isinstance(b, list | Missing):
             b = [] if b is MISSING else b
             if key in IDENTITY and not in_item:
                 return merge_records(self, key, b, o, t, po)
             if all(_scalar(x) for x in [*b, *po, *pt]):
-                return merge_entries(self, b, o, pt, po)
+                return merge_entries(self, b, o, pt, list(po))  # po as it was: o changes
         if po == pt:
             return None
         removes_comment = t is MISSING and (_commented(o) or bool(parent.ca.items.get(key)))
@@ -157,7 +161,7 @@ class _Merger:
         elif pt == b:
             self.report.kept += 1
         else:
-            self.conflict(Conflict("", po, pt), parent, key)
+            self.conflict(Conflict("", plain(po), pt), parent, key)
         return None
 
     def take(self, parent: CommentedMap, key: str, t: object, theirs: dict,

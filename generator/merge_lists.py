@@ -118,6 +118,8 @@ def _merge_base_item(merger: _Merger, kind: str, base_item: object, o: int | Non
     item = items[o]
     if t is None:
         merger.drop_item(base_item, item)
+    elif item == base_item and base_item == theirs[t]:
+        return  # a fact as it was on all three sides: nothing to merge in it
     elif isinstance(item, CommentedMap) and isinstance(theirs[t], dict) \
             and isinstance(base_item, dict):
         merger.mapping(base_item, item, theirs[t], in_item=True)
