@@ -4,7 +4,9 @@
 
 For each size N, in a fresh site under --work: N articles from bench/corpus.py are ingested
 with `explainers ingest --no-match` (timed; one explainer per article) and, for the
---match-sizes, once more with story matching (the default) into a scratch folder, the site is built with `mkdocs build` --builds times with no
+--match-sizes, once more with story matching (the default) into a scratch folder, and once
+more with each story retitled by hand after its second article (the rest timed), the site is
+built with `mkdocs build` --builds times with no
 page cache (cold: median, the peak memory of the build and its workers, and the plugin's
 own share as it reports it) and once more with the cache the last build left (warm: every page
 unchanged), `mkdocs serve --dirty` is started twice (seconds until it serves the home page:
@@ -72,6 +74,9 @@ class Row:
     """The same articles ingested with story matching (the default) into a scratch folder."""
     stories: int = 0
     """The story sheets that made."""
+    edited: Run | None = None
+    """Story matching again, every story edited by hand after its second source: the rest."""
+    edited_articles: int = 0
     builds: list[Run] = field(default_factory=list)
     """Cold builds: no page cache."""
     warm: Run | None = None
@@ -126,6 +131,7 @@ def measure(size: int, root: Path, args: argparse.Namespace) -> Row:
         copy_site_files(root)
     if size in args.match_sizes:
         row.matched, row.stories = ingest_matched(root)
+        row.edited, row.edited_articles = ingest_matched_edited(root, row.stories)
     for _ in range(args.builds):
         shutil.rmtree(root / ".cache", ignore_errors=True)
         row.builds.append(checked(timed([BIN / "mkdocs", "build", "--site-dir", "site"], root)))
@@ -178,6 +184,26 @@ def ingest_matched(root: Path) -> tuple[Run, int]:
     stories = len(list(out.glob("*.yaml")))
     shutil.rmtree(out)
     return run, stories
+
+
+def ingest_matched_edited(root: Path, stories: int) -> tuple[Run, int]:
+    """Story matching with the stories edited, as a newsroom's are: the first two articles
+    of each story ingested, each story retitled by hand, then the other articles ingested,
+    timed; and how many those are."""
+    out = root / "content-edited"
+    shutil.rmtree(out, ignore_errors=True)
+    articles = sorted(p.relative_to(root) for p in (root / "seeds").glob("*.md"))
+    first, rest = articles[:2 * stories], articles[2 * stories:]
+    command = [BIN / "explainers", "ingest", "--out", out.name]
+    checked(timed([*command, *first], root))
+    for sheet in out.glob("*.yaml"):
+        text = sheet.read_text(encoding="utf-8")
+        start = text.index("\ntitle: ") + 1
+        sheet.write_text(text[:start] + "title: Edited by hand" + text[text.index("\n", start):],
+                         encoding="utf-8")
+    run = checked(timed([*command, *rest], root))
+    shutil.rmtree(out)
+    return run, len(rest)
 
 
 def copy_site_files(root: Path) -> None:
@@ -365,11 +391,11 @@ def stop(server: subprocess.Popen) -> None:
 
 def print_table(rows: list[Row], file=sys.stdout) -> None:
     print("| explainers | pages | ingest | ingest rate | ingest, story matching "
-          "| full build, cold (median) "
+          "| the same, stories edited | full build, cold (median) "
           "| generator share | full build, warm cache | peak memory "
           "| serve start: cold / warm | edit → page: title | edit → page: body "
           "| build, all explainers in nav | its peak memory |", file=file)
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", file=file)
+    print("|---:" * 15 + "|", file=file)
     for r in rows:
         build = statistics.median(b.seconds for b in r.builds) if r.builds else None
         gens = [b.generator_seconds for b in r.builds if b.generator_seconds is not None]
@@ -382,6 +408,8 @@ def print_table(rows: list[Row], file=sys.stdout) -> None:
             f"{r.size / r.ingest.seconds:.1f} /s" if r.ingest else "–",
             f"{r.matched.seconds:.1f} s, {r.size / r.matched.seconds:.1f} /s "
             f"({r.stories} stories)" if r.matched else "–",
+            f"{r.edited.seconds:.1f} s for {r.edited_articles:,}, "
+            f"{r.edited_articles / r.edited.seconds:.1f} /s" if r.edited else "–",
             f"{build:.1f} s" if build else "–", share,
             f"{r.warm.seconds:.1f} s" if r.warm else "–",
             f"{max(b.peak_mb for b in r.builds):.0f} MB" if r.builds else "–",

@@ -19,11 +19,13 @@ other sheet (so a batch runs it on every core, `generator.ingest_batch`); `route
 draft where it belongs, asking the out folder's `SheetIndex` (read once per run, and told of
 every sheet written) instead of reading every sheet again for every article.
 
-A story nobody edited since the last ingest takes a batch's articles in memory: each merge is
-checked on its data (`merged_check`) and the story is written once, with its base, at the end
-of the run (`write_held`), not once per article. A sheet the editor saved meanwhile gets the
-held story merged in as any re-ingest would; one that cannot take it is left as it is, and
-the articles held are named, to be ingested again.
+A story whose text is what `dump_sheet` writes of its data (nobody edited it since the last
+ingest, or the editor changed values only, no comments) takes a batch's articles in memory:
+each merge is made and checked on data (`merge_count`, `merge.merge_canonical`,
+`merged_check`) and the story is written once, with its base, at the end of the run
+(`write_held`), not once per article. A sheet the editor saved meanwhile gets the held story
+merged in as any re-ingest would; one that cannot take it is left as it is, and the articles
+held are named, to be ingested again.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ from generator.sheet_index import Checked, Held, SheetIndex
 from generator.sheets import base_path, dump_sheet, parse_sheet_data, write_atomic
 from generator.slugs import is_slug
 from generator.stories import MATCH_THRESHOLD, Match, Profile, profile
-from generator.story_merge import merge_article, next_source_id
+from generator.story_merge import event_when, merge_article, next_source_id
 from generator.story_text import keep_key_comments, sort_events
 from generator.validate import validate_text
 from generator.yamlsafe import read_sheet_text
@@ -291,33 +293,59 @@ def _merge_into(target: Path, ours: str, ours_data: dict, base: dict, theirs: di
 
 def _merge_held(article: Path, target: Path, sheet: FactSheet, why: str,
                 index: SheetIndex) -> Outcome | None:
-    """A story nobody edited (its text is its base, or it is held): the article merged in
-    memory, the result checked on its data (`merged_check`) and held, to be written later.
-    Its text and check are most of a merge's cost, and a story takes one merge per article.
-    None when the story needs the usual way: edited, or the merge would conflict, add a note
-    or break a rule (the usual way then says what)."""
+    """A story held, or one whose text is what dump_sheet writes of its data (nobody edited
+    it, or the editor changed values only): the article merged in memory, the result checked
+    on its data (`merged_check`) and held, to be written later. Its text and check are most
+    of a merge's cost, and a story takes one merge per article. None when the story needs the
+    usual way: comments or formatting of the editor's, or a merge that would conflict, add a
+    note, reorder the timeline or break a rule (the usual way then says what)."""
     held = index.held(target)
     if held is not None:
-        base, on_disk = held.data, held.on_disk
+        ours, base, on_disk = held.data, held.base, held.on_disk
     else:
-        ours = read_sheet_text(target)[0]
-        if ours is None or ours != _read_base(target):
+        text, stored = read_sheet_text(target)[0], _read_base(target)
+        if text is None or stored is None:
             return None
-        known = index.checked(target, ours)
-        data = known.data if known is not None else _load_base(ours)
+        known = index.checked(target, text)
+        data = known.data if known is not None else _load_base(text)
         if not data:
             return None
-        base, on_disk = plain(data), ours
-    sid = _source_id(base, base, sheet.sources[0].path)
+        ours, on_disk = plain(data), text
+        if text == stored:
+            base = ours
+        elif dump_sheet(ours) == text:
+            base = plain(_load_base(stored) or data)
+        else:
+            return None
+    sid = _source_id(base, ours, sheet.sources[0].path)
     theirs = merge_article(base, to_plain(sheet), sid)
-    report = count_unedited(theirs, base)  # merge_unedited, of data that is plain already
-    if report is None or not clean_as_written(theirs, str(target)):
+    if ours is base:  # unedited: the merge is the new extraction
+        merged, report = theirs, count_unedited(theirs, base)
+    else:
+        merged, report = merge_canonical(ours, theirs, base)
+        if report.conflicts or not _in_date_order(merged, theirs):
+            return None
+    if report is None or not clean_as_written(merged, str(target)):
         return None
-    if theirs == base:
+    if merged == ours and repr(merged) == repr(ours):  # the sheet's text would not change
+        if theirs != base or repr(theirs) != repr(base):
+            for path in index.hold(target, ours, theirs, on_disk, article):
+                write_held(index, path)
         return Outcome(article, target, "up to date", f"{why}; up to date")
-    for path in index.hold(target, theirs, on_disk, article):
+    for path in index.hold(target, merged, theirs, on_disk, article):
         write_held(index, path)
     return Outcome(article, target, "merged", f"{why}; merged as {sid} ({report})")
+
+
+def _in_date_order(sheet: dict, story: dict) -> bool:
+    """The timeline is in date order already, as `story_text.sort_events` would leave it."""
+    order = {s.get("id"): (str(s.get("published") or ""), "") for s in story.get("sources", [])}
+    events = sheet.get("events")
+    if not isinstance(events, list) or not all(
+            isinstance(e, dict) and type(e.get("date")) in (type(None), str) for e in events):
+        return False
+    when = [event_when(e, order) for e in events]
+    return when == sorted(when)
 
 
 def write_held(index: SheetIndex, target: Path) -> None:
@@ -329,14 +357,16 @@ def write_held(index: SheetIndex, target: Path) -> None:
     if held is None:
         return
     text = dump_sheet(held.data)
+    base = text if held.base is held.data else dump_sheet(held.base)
     try:
         now = read_sheet_text(target)[0]
         if now == held.on_disk:
-            write_atomic(target, text)
-            write_atomic(base_path(target), text)
+            if text != now:
+                write_atomic(target, text)
+            write_atomic(base_path(target), base)
             index.remember(target, Checked(text, held.data, []))
         else:
-            merge = _merge_late(target, now, held, text, index)
+            merge = _merge_late(target, now, held, text, base, index)
             index.reports.append(Outcome(
                 target, target, "merged",
                 f"changed while ingest ran; the {len(held.articles)} articles merged into the "
@@ -353,18 +383,19 @@ def write_held(index: SheetIndex, target: Path) -> None:
     index.refresh(target)
 
 
-def _merge_late(target: Path, now: str | None, held: Held, text: str,
+def _merge_late(target: Path, now: str | None, held: Held, text: str, base: str,
                 index: SheetIndex) -> Merge:
-    """The held story merged into the sheet the editor saved while ingest ran: the story as
-    it was held from is the base, as for any re-ingest."""
+    """The held story merged into the sheet the editor saved while ingest ran: the sheet as
+    it was when the story was first held is the base, as for any three-way merge; `base` is
+    the story's new base (`sheets.base_path`)."""
     if now is None:
         raise _Refused([f"{target}: cannot read the sheet"])
-    base = plain(_load_base(held.on_disk) or {})
+    before = plain(_load_base(held.on_disk) or {})
     ours_data = _load_base(now) or {}
-    merge = _merge_into(target, now, ours_data, base, held.data, text, False, index)
+    merge = _merge_into(target, now, ours_data, before, held.data, text, False, index)
     if merge.text != now:
         write_atomic(target, merge.text)
-    write_atomic(base_path(target), text)
+    write_atomic(base_path(target), base)
     return merge
 
 

@@ -105,9 +105,11 @@ class Held:
     """A story merged in memory and not yet written (`SheetIndex.hold`)."""
 
     data: dict
-    """The story as merged, plain data: its sheet and its base once written."""
+    """The story as merged, plain data: its sheet once written."""
+    base: dict
+    """The story as generated (the same object as `data` when nobody edited it): its base."""
     on_disk: str
-    """The sheet's text on disk, as it was (and its base) when the story was first held."""
+    """The sheet's text on disk when the story was first held."""
     articles: list[Path] = field(default_factory=list)
     """The articles merged into it since."""
 
@@ -173,11 +175,12 @@ class SheetIndex:
         """The story merged into this sheet and not yet written, if any."""
         return self._held.get(path)
 
-    def hold(self, path: Path, data: dict, on_disk: str, article: Path) -> list[Path]:
+    def hold(self, path: Path, data: dict, base: dict, on_disk: str, article: Path
+             ) -> list[Path]:
         """Keep a story's merge to write later; the stories held longest, past HOLD, are
         handed back to be written now (each holds a whole story in memory)."""
-        held = self._held.pop(path, None) or Held(data, on_disk)
-        held.data = data
+        held = self._held.pop(path, None) or Held(data, base, on_disk)
+        held.data, held.base = data, base
         held.articles.append(article)
         self._held[path] = held
         return list(self._held)[:-HOLD] if len(self._held) > HOLD else []

@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from conftest import STORY, STRIKE
-from test_ingest_speed import batch_ingest, both_ways
+from test_ingest_speed import batch_ingest, both_ways, folder, reference_ingest
 
-from generator import sheet_index
+from generator import ingest, sheet_index
+from generator.cli import main
 from generator.ingest_batch import ingest_articles
 from generator.sheets import base_path
 
@@ -122,8 +124,6 @@ def test_a_dry_run_holds_nothing(articles, dry_run):
 def test_a_story_that_cannot_be_written_is_ingested_again_next_run(articles, monkeypatch):
     """The disk is full when the held story is written: the articles merged into it are not
     recorded as ingested (their sheet is as before them), so the next run does them again."""
-    from generator import ingest
-
     def full(path, text):
         raise OSError(28, "No space left on device", str(path))
 
@@ -143,11 +143,6 @@ def test_a_story_that_cannot_be_written_is_ingested_again_next_run(articles, mon
 
 def test_the_summary_counts_the_articles_of_a_story_not_written_as_failed(articles,
                                                                           monkeypatch):
-    from click.testing import CliRunner
-
-    from generator import ingest
-    from generator.cli import main
-
     real = ingest.write_atomic
 
     def full_once_there(path, text):  # the first article's sheet is made; the story is not
@@ -164,8 +159,6 @@ def test_the_summary_counts_the_articles_of_a_story_not_written_as_failed(articl
 
 
 def test_a_run_stopped_early_says_what_it_could_not_write(articles, monkeypatch, capsys):
-    from generator import ingest
-
     def full(path, text):
         raise OSError(28, "No space left on device", str(path))
 
@@ -176,3 +169,39 @@ def test_a_run_stopped_early_says_what_it_could_not_write(articles, monkeypatch,
     err = capsys.readouterr().err
     assert err.startswith("error: content/") and "seeds/2_ships_pile_up.md" in err
     assert "No space left on device" in err
+
+
+def retitle(sheet: dict) -> None:
+    del sheet["figures"][0]
+    sheet["title"] = "Edited by hand"
+
+
+def reverse_timeline(sheet: dict) -> None:
+    retitle(sheet)
+    sheet["events"].reverse()  # a story sorts it again: each merge writes it in date order
+
+
+@pytest.mark.parametrize("edit", [retitle, reverse_timeline])
+def test_a_story_whose_values_the_editor_changed_is_held_too(articles, monkeypatch, edit):
+    """The editor retitled the story and deleted a figure: the next articles are merged in
+    memory as well (three-way, on data), the story written once, and lines and files are
+    those of writing every merge. A timeline the merge must sort goes the usual way."""
+    for out in ("fast", "slow"):
+        reference_ingest([str(p) for p in strike(1, 2)], Path(out))
+        path = story_file(Path(out))
+        sheet = yaml.safe_load(path.read_text())
+        edit(sheet)
+        path.write_text(ingest.dump_sheet(sheet))
+    written = []
+    real = ingest.write_atomic
+    with monkeypatch.context() as patch:
+        patch.setattr(ingest, "write_atomic",
+                      lambda path, text: written.append(path) or real(path, text))
+        fast = batch_ingest([str(p) for p in strike(3, 4, 5)], Path("fast"))
+    slow = reference_ingest([str(p) for p in strike(3, 4, 5)], Path("slow"))
+    assert [line.replace("fast/", "slow/") for line in fast] == slow
+    assert all("merged as s" in line and "2 edits kept" in line for line in fast), fast
+    assert folder(articles / "fast") == folder(articles / "slow")
+    writes = written.count(story_file(Path("fast")))
+    assert writes == 1 if edit is retitle else writes > 1  # the sorting merge, written at once
+    assert yaml.safe_load(story_file(Path("fast")).read_text())["title"] == "Edited by hand"
