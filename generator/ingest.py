@@ -33,6 +33,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -223,38 +224,86 @@ def merge_story(article: Path, target: Path, sheet: FactSheet, why: str, *,
                 dry_run: bool = False, index: SheetIndex | None = None) -> Outcome:
     """Merge an article into a story sheet as a new source, then into the editor's sheet.
     `index` knows the sheets this run wrote: one it checked is not parsed again; and, where
-    it is `holding`, a story nobody edited is merged in memory and written later."""
-    if index is not None and index.holding and not dry_run:
-        held = _merge_held(article, target, sheet, why, index)
-        if held is not None:
-            return held
-    if index is not None:
+    it is `holding`, a story written as dump_sheet writes it is merged in memory and written
+    later (`_merge_held`)."""
+    hold = index is not None and index.holding and not dry_run
+    held = index.held(target) if index is not None else None
+    if hold and held is not None:
+        done = _merge_held(article, target, sheet, why, index, held.data, held.base,
+                           held.on_disk)
+        if done is not None:
+            return done
+    if held is not None:
         write_held(index, target)  # on disk, for the merge below to read
-    ours, problems = read_sheet_text(target)
-    if ours is None:
+    story, problems = _read_story(target, index)
+    if story is None:
         return _cannot_merge(article, target, [str(p) for p in problems])
-    base_file = base_path(target)
-    stored = _read_base(target)
-    unedited = stored is not None and ours == stored  # as the last ingest generated it
-    known = index.checked(target, ours) if index is not None else None
-    ours_data = (known.data if known is not None else _load_base(ours)) or {}
-    base = plain((ours_data if unedited else _load_base(stored)) or ours_data)
-    sid = _source_id(base, ours_data, sheet.sources[0].path)
+    if hold and held is None and (start := _holdable(story)) is not None:
+        done = _merge_held(article, target, sheet, why, index, *start)
+        if done is not None:
+            return done
+    base = plain((story.data if story.unedited else _load_base(story.stored)) or story.data)
+    sid = _source_id(base, story.data, sheet.sources[0].path)
     theirs = merge_article(base, to_plain(sheet), sid)
     generated = dump_sheet(theirs)
     try:
-        merge = _merge_into(target, ours, ours_data, base, theirs, generated, unedited, index)
+        merge = _merge_into(target, story, base, theirs, generated, index)
     except _Refused as refused:
         return _cannot_merge(article, target, refused.problems, refused.why)
+    ours = story.text
     if not dry_run:
         if merge.text != ours:
             write_atomic(target, merge.text)
-        write_atomic(base_file, generated)
+        write_atomic(base_path(target), generated)
     done = f"merged as {sid} ({merge.report})" if merge.text != ours else "up to date"
     return Outcome(article, target, "merged" if merge.text != ours else "up to date",
                    f"{why}; {done}",
                    [f"{target}:{c.line}: {c.message}" for c in merge.report.conflicts],
                    _diff(ours, merge.text, target, dry_run), dry_run)
+
+
+@dataclass
+class _Story:
+    """A story sheet as a merge reads it: its text, its stored base's, its data."""
+
+    text: str
+    stored: str | None
+    data: dict
+    """As loaded; {} when it cannot be."""
+
+    @property
+    def unedited(self) -> bool:
+        """As the last ingest generated it."""
+        return self.stored is not None and self.text == self.stored
+
+    @cached_property
+    def canonical(self) -> bool:
+        """Its text is what dump_sheet writes of its data: no comments or formatting of the
+        editor's, so its data is all there is to keep."""
+        return dump_sheet(plain(self.data)) == self.text
+
+
+def _read_story(target: Path, index: SheetIndex | None) -> tuple[_Story | None, list]:
+    """The sheet and its base, read once for a merge; None and why when it cannot be read."""
+    text, problems = read_sheet_text(target)
+    if text is None:
+        return None, problems
+    known = index.checked(target, text) if index is not None else None
+    data = (known.data if known is not None else _load_base(text)) or {}
+    return _Story(text, _read_base(target), data), []
+
+
+def _holdable(story: _Story) -> tuple[dict, dict, str] | None:
+    """(ours, base, text) to merge the story in memory from (`_merge_held`): one unedited
+    (ours is base) or with values edited only; None for any other."""
+    if story.stored is None or not story.data:
+        return None
+    ours = plain(story.data)
+    if story.unedited:
+        return ours, ours, story.text
+    if story.canonical:
+        return ours, plain(_load_base(story.stored) or story.data), story.text
+    return None
 
 
 class _Refused(Exception):
@@ -265,16 +314,16 @@ class _Refused(Exception):
         self.problems, self.why = problems, why
 
 
-def _merge_into(target: Path, ours: str, ours_data: dict, base: dict, theirs: dict,
-                generated: str, unedited: bool, index: SheetIndex | None) -> Merge:
+def _merge_into(target: Path, story: _Story, base: dict, theirs: dict, generated: str,
+                index: SheetIndex | None) -> Merge:
     """The story as generated now (`theirs`, written `generated`) merged into the editor's
     sheet, checked; raises _Refused when it cannot be read or would break the sheet."""
-    report = merge_unedited(theirs, base) if unedited else None
-    canonical = report is None and dump_sheet(plain(ours_data)) == ours
+    ours = story.text
+    report = merge_unedited(theirs, base) if story.unedited else None
     if report is not None:  # no edit to keep: the story as generated
         merge = Merge(generated, report)
-    elif canonical:  # edited values, nothing else of the editor's: merged as plain data
-        data, report = merge_canonical(ours_data, theirs, base)
+    elif story.canonical:  # edited values, nothing else of the editor's: merged as plain data
+        data, report = merge_canonical(story.data, theirs, base)
         text = dump_sheet(data) if report.changes else ours
         lines_of(text, report.conflicts)
         merge = Merge(sort_events(text, theirs), report)
@@ -291,32 +340,13 @@ def _merge_into(target: Path, ours: str, ours_data: dict, base: dict, theirs: di
     return merge
 
 
-def _merge_held(article: Path, target: Path, sheet: FactSheet, why: str,
-                index: SheetIndex) -> Outcome | None:
-    """A story held, or one whose text is what dump_sheet writes of its data (nobody edited
-    it, or the editor changed values only): the article merged in memory, the result checked
-    on its data (`merged_check`) and held, to be written later. Its text and check are most
-    of a merge's cost, and a story takes one merge per article. None when the story needs the
-    usual way: comments or formatting of the editor's, or a merge that would conflict, add a
-    note, reorder the timeline or break a rule (the usual way then says what)."""
-    held = index.held(target)
-    if held is not None:
-        ours, base, on_disk = held.data, held.base, held.on_disk
-    else:
-        text, stored = read_sheet_text(target)[0], _read_base(target)
-        if text is None or stored is None:
-            return None
-        known = index.checked(target, text)
-        data = known.data if known is not None else _load_base(text)
-        if not data:
-            return None
-        ours, on_disk = plain(data), text
-        if text == stored:
-            base = ours
-        elif dump_sheet(ours) == text:
-            base = plain(_load_base(stored) or data)
-        else:
-            return None
+def _merge_held(article: Path, target: Path, sheet: FactSheet, why: str, index: SheetIndex,
+                ours: dict, base: dict, on_disk: str) -> Outcome | None:
+    """The article merged into the story in memory (`ours is base`: nobody edited it), the
+    result checked on its data (`merged_check`) and held, to be written later. Its text and
+    check are most of a merge's cost, and a story takes one merge per article. None when the
+    merge needs the usual way: it would conflict, add a note, reorder the timeline or break a
+    rule (the usual way then says what)."""
     sid = _source_id(base, ours, sheet.sources[0].path)
     theirs = merge_article(base, to_plain(sheet), sid)
     if ours is base:  # unedited: the merge is the new extraction
@@ -391,8 +421,8 @@ def _merge_late(target: Path, now: str | None, held: Held, text: str, base: str,
     if now is None:
         raise _Refused([f"{target}: cannot read the sheet"])
     before = plain(_load_base(held.on_disk) or {})
-    ours_data = _load_base(now) or {}
-    merge = _merge_into(target, now, ours_data, before, held.data, text, False, index)
+    merge = _merge_into(target, _Story(now, None, _load_base(now) or {}), before, held.data,
+                        text, index)
     if merge.text != now:
         write_atomic(target, merge.text)
     write_atomic(base_path(target), base)
@@ -432,8 +462,7 @@ def update_sheet(article: Path, target: Path, sheet: FactSheet, generated: str, 
         write_held(index, target)
     ours, problems = read_sheet_text(target)
     base_file = base_path(target)
-    stored = base_file.read_text(encoding="utf-8", errors="replace") if base_file.exists() \
-        else None
+    stored = _read_base(target)
     if ours is None:
         return _cannot_merge(article, target, [str(p) for p in problems])
     # A sheet generated before bases were kept is its own base only if it is unedited.

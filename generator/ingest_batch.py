@@ -80,14 +80,12 @@ def _ingest(plan: list[Planned], drafts: Drafting, out_dir: Path, manifest: Mani
             named[planned.path] = (planned.key, planned.digest, None if failed else outcome.sheet)
             yield outcome
             yield from _written(index, named)
-        for path in index.held_paths() if index is not None else []:
-            write_held(index, path)
+        _write_all_held(index)
         yield from _written(index, named)
     finally:
         drafts.close()
-        if index is not None:  # stopped early: what was merged is written all the same
-            for path in index.held_paths():
-                write_held(index, path)
+        _write_all_held(index)  # stopped early: what was merged is written all the same
+        if index is not None:
             for report in _written(index, named):  # no one reads the lines now: stderr
                 print(f"{'error: ' * (report.action == 'failed')}{report}", file=sys.stderr)
         if not dry_run:
@@ -99,6 +97,11 @@ def _index(out_dir: Path, dry_run: bool) -> SheetIndex:
     index = load_index(out_dir)
     index.holding = not dry_run
     return index
+
+
+def _write_all_held(index: SheetIndex | None) -> None:
+    for path in index.held_paths() if index is not None else []:
+        write_held(index, path)
 
 
 def _written(index: SheetIndex | None, named: dict) -> Iterator[Outcome]:

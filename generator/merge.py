@@ -17,9 +17,10 @@ and formatting survive.
 
 The round trip costs a second on a story of dozens of sources, for every article, so two
 kinds of sheet skip it (`generator.ingest` picks): one the editor left as generated
-(`merge_unedited`: the result is the new extraction, and `merge_count` counts what changed) and one whose text is what `dump_sheet`
-writes of its data, with no comments (`merge_canonical`: the same walk on plain data, written
-by dump_sheet). Tests hold both to the round trip's data, counts and conflict lines.
+(`merge_unedited`: the result is the new extraction, and `merge_count` counts what changed)
+and one whose text is what `dump_sheet` writes of its data, with no comments
+(`merge_canonical`: the same walk on plain data, written by dump_sheet). Tests hold both to
+the round trip's data, counts and conflict lines.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq
 
 from generator.merge_count import count_unedited
-from generator.merge_lists import IDENTITY, REFERENCES, merge_entries, merge_records
+from generator.merge_lists import IDENTITY, merge_entries, merge_records
 from generator.merge_report import (
     MISSING,
     Conflict,
@@ -42,6 +43,7 @@ from generator.merge_report import (
     show,
     steps_of,
 )
+from generator.model import REFERENCES
 from generator.sheets import dump_roundtrip, load_roundtrip, to_roundtrip
 
 

@@ -10,8 +10,9 @@ step. Tests hold it to the walk (`merge._merge_plain(base, theirs, base)`), case
 
 from __future__ import annotations
 
-from generator.merge_lists import IDENTITY, REFERENCES, match
+from generator.merge_lists import IDENTITY, match
 from generator.merge_report import MISSING, MergeReport
+from generator.model import REFERENCES
 
 
 def count_unedited(theirs: dict, base: dict) -> MergeReport | None:
@@ -88,7 +89,7 @@ class _Count:
         # extraction's, a dropped one (removed at the end) and a free one the base's.
         ids = [theirs[b2t[b]].get("id") if b in b2t else item.get("id")
                for b, item in enumerate(base) if isinstance(item, dict)]
-        added: list = []
+        existing = len(ids)
         for t, item in enumerate(theirs):
             if t in matched:
                 continue
@@ -96,13 +97,12 @@ class _Count:
                 self.clash = True
                 continue
             ids.append(item.get("id"))
-            added.append(item.get("id"))
             self.report.added += 1
             for key in REFERENCES.keys() & item.keys():
                 self.refer(key, item[key])
         # The ids the list has when the walk is done: the dropped items are gone, and a free
         # actor or source has none (its id is the first identity it lacks).
-        self.known[kind] = {theirs[t].get("id") for t in matched} | set(added)
+        self.known[kind] = {theirs[t].get("id") for t in matched} | set(ids[existing:])
 
     def entries(self, base: list, theirs: list) -> None:
         """A list of text: entries removed, added, and the extraction's order

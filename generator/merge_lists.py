@@ -46,9 +46,6 @@ def _norm_text(text: str) -> str | None:
     return " ".join(text.casefold().split()) or None
 
 
-# Keys whose value is the id of an actor or a source: the merge follows the editor's renames.
-REFERENCES = {"speaker": "actors", "affiliation": "actors", "source": "sources"}
-
 IDENTITY: dict[str, tuple[Key, ...]] = {
     "sources": (_key("id"), _key("path"), _key("url")),
     "actors": (_key("id"), _key("name")),

@@ -20,12 +20,9 @@ Tests hold this to `validate_text(dump_sheet(data))` on sheets of every kind.
 
 from __future__ import annotations
 
-import re
-
+from generator.sheets import BARE_DATE, WIDTH
 from generator.validate import DATE_FORMS, _Checker
 from generator.yamlsafe import MAX_BYTES, MAX_DEPTH, MAX_VALUES
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # what sheets._represent_str writes bare
 
 
 def clean_as_written(data: dict, path: str) -> bool:
@@ -64,7 +61,6 @@ _NO_MARKS = _NoMarks()
 
 # --- how big the written text can be ------------------------------------------------------
 
-_WIDTH = 96  # sheets._dump's
 _BEST_WIDTH = 54  # text per folded line at least: the dumper breaks at a space past column 96,
 # and a line is indented 2 * MAX_DEPTH at most
 _UNREADABLE = MAX_BYTES + 1  # what `_Size.of` says of data that does not read back as itself
@@ -100,7 +96,7 @@ class _Size:
         if isinstance(value, dict):
             size = 3
             for k, v in value.items():
-                if self.limits and (type(k) is not str or _ISO_DATE.match(k)):
+                if self.limits and (type(k) is not str or BARE_DATE.match(k)):
                     return _UNREADABLE
                 width = _text_size(str(k), depth, indent)
                 size += indent + width + self.of(v, depth + 1, indent + width, k, level + 1)
@@ -109,7 +105,7 @@ class _Size:
             return 3 + sum(indent + self.of(v, depth + 1, indent, None, level + 1)
                            for v in value)
         if isinstance(value, str):
-            if self.limits and key not in DATE_FORMS and _ISO_DATE.match(value):
+            if self.limits and key not in DATE_FORMS and BARE_DATE.match(value):
                 return _UNREADABLE
             return 2 + _text_size(value, depth, lead)
         if isinstance(value, float):
@@ -134,7 +130,7 @@ def _text_size(text: str, depth: int, lead: int) -> int:
             _QUOTED.clear()
         size = _QUOTED[text] = _quoted_size(text) if text.isprintable() else -1
     if size >= 0:
-        if lead + size <= _WIDTH - 8:  # ends before the column where folding starts
+        if lead + size <= WIDTH - 8:  # ends before the column where folding starts
             return size
         return size + (len(text) // _BEST_WIDTH + 2) * (2 * depth + 6)
     # Escaped (\x85, \U0001f600), or a line break that quoted text writes as a line.

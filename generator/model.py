@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, fields
 from typing import Literal
 
 SCHEMA_VERSION = 1
+# Keys whose value is the id of an actor or a source, and the list it names.
+REFERENCES = {"speaker": "actors", "affiliation": "actors", "source": "sources"}
 
 ActorType = Literal["person", "organization", "country", "group"]
 PlaceType = Literal["country", "region", "city", "site"]

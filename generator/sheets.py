@@ -14,7 +14,9 @@ from ruamel.yaml.representer import RoundTripRepresenter
 
 from generator.model import FactSheet, to_plain
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Text written bare, as a YAML date (read back as one), and how wide a line may be.
+BARE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+WIDTH = 96
 
 
 class _SheetDumper(yaml.SafeDumper):
@@ -28,7 +30,7 @@ class _SheetDumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str):
-    if _ISO_DATE.match(value):  # a date an editor reads as a date: 2025-02-04, not '2025-02-04'
+    if BARE_DATE.match(value):  # a date an editor reads as a date: 2025-02-04, not '2025-02-04'
         return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value)
     style = ">" if len(value) > 90 and "\n" not in value and value == value.strip() else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
@@ -85,7 +87,7 @@ _ITEM_START = re.compile(r"^  - ", re.MULTILINE)
 
 def _dump(data: object) -> str:
     return yaml.dump(data, Dumper=_SheetDumper, sort_keys=False, allow_unicode=True,
-                     width=96, default_flow_style=False)
+                     width=WIDTH, default_flow_style=False)
 
 
 def write_atomic(path: Path, text: str) -> None:

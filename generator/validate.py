@@ -55,7 +55,7 @@ from generator.yamlsafe import (
 __all__ = ["MAX_BYTES", "Problem", "check_paths", "validate_sheet_file", "validate_text"]
 
 PROVENANCE = frozenset({"evidence", "source"})
-REFERENCES = {"speaker": "actors", "affiliation": "actors", "source": "sources"}
+REFERENCES = model.REFERENCES
 DATE_FORMS = {"published": ("YYYY-MM-DD",), "start": ("YYYY-MM-DD",),
               "date": ("YYYY-MM-DD", "YYYY-MM", "YYYY")}
 ADDED_KEYS = {"sheet": {"unknowns": list[str]}, "item": {"optional": bool}}
