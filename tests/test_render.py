@@ -341,3 +341,38 @@ def test_load_sheets_keeps_valid_sheets_in_file_order(tmp_path):
                                       "notes.txt": "not a sheet"})
     sheets, problems = load_sheets(content)
     assert [s["slug"] for s in sheets] == ["a", "b"] and problems == []
+
+
+def test_rendering_makes_no_reference_cycles_per_sheet(tmp_path):
+    """render_pages pauses Python's cycle collector while it loads and renders: right only as
+    long as sheets and pages make no reference cycles, which would pile up on a big site."""
+    import gc
+
+    def garbage(copies: int) -> int:
+        seed = SEED_SHEET.read_text()
+        content = write_sheets(tmp_path / str(copies), {
+            f"s{i}.yaml": seed.replace(f"slug: {SEED_SLUG}", f"slug: {SEED_SLUG}-{i}")
+            for i in range(copies)} | {"hostile.yaml": HOSTILE_SHEET.read_text(),
+                                       "broken.yaml": "slug: [unclosed\n"})
+        render_pages(content)  # templates compiled once
+        gc.collect()
+        gc.disable()
+        try:
+            pages, problems = render_pages(content)
+            assert len(pages) > copies and len(problems) == 1
+            return gc.collect()
+        finally:
+            gc.enable()
+
+    assert garbage(12) == garbage(2)
+    assert gc.isenabled()
+
+
+def test_the_cycle_collector_runs_again_after_rendering(tmp_path):
+    import gc
+
+    render_pages(write_sheets(tmp_path / "a", {"seed.yaml": SEED_SHEET.read_text()}))
+    assert gc.isenabled()
+    with pytest.raises(AttributeError):  # however rendering ends
+        render_pages(tmp_path / "a", cache=object())
+    assert gc.isenabled()
