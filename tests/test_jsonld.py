@@ -57,3 +57,12 @@ def test_front_matter_reads_back_as_written_whatever_the_text(title, summary, so
                           "sources": [{"id": "s1", "title": source}]})
     markdown, read = get_data(front_matter(meta) + "# Page\n")
     assert read == meta and markdown == "# Page\n"
+
+
+def test_front_matter_holds_what_yaml_reads_as_breaks_or_refuses():
+    # JSON writes these as they are; YAML's reader refuses some and breaks lines at others.
+    title = "a\x7fb\x85c\x9fd\u2028e\u2029f\ufffeg\uffffh\U0001f600i"
+    meta = page_metadata({"title": title})
+    text = front_matter(meta)
+    assert "\x85" not in text and "\u2028" not in text and "\ufffe" not in text
+    assert get_data(text + "# Page\n")[1]["jsonld"]["headline"] == title
