@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.problems import Problem
 from generator.validate import validate_sheet_file, validate_text
@@ -254,3 +256,26 @@ def test_a_file_too_big_is_refused_without_reading_it(tmp_path):
     message = f"the file is {len(text):,} bytes; a fact sheet may be at most 2,000,000"
     assert validate_sheet_file(path) == (None, [Problem(str(path), None, message)])
     assert validate_text(text, NAME)[1][0].message.startswith("the text is")
+
+
+# Plain scalars YAML 1.1 reads as something other than text, and some near misses.
+RESOLVED = ["", "~", "null", "Null", "NULL", "yes", "No", "ON", "off", "y", "true", "False",
+            "12", "-0x1F", "0o17", "017", "1_000", "12:30", "190:20:30", "1e3", "1.5e-3", ".inf",
+            "-.Inf", ".nan", "2025-02-04", "2025-2-4", "2025-02-04 10:00:00Z", "=", "<<",
+            "a" * 40, "1" * 41, "2025-02-04t", "yes!", "0x", "1.2.3"]
+
+
+@given(st.one_of(st.sampled_from(RESOLVED), st.text(max_size=45),
+                 st.text(alphabet="0123456789-:._+eExXoObBtTyYnN ", max_size=24)))
+@settings(max_examples=500, deadline=None)
+def test_the_loader_resolves_each_plain_scalar_as_pyyaml_does(value):
+    from yaml.nodes import ScalarNode
+
+    from generator.yamlsafe import _C_LOADER, _Loader
+
+    assert not _C_LOADER.yaml_path_resolvers  # a tag depends on the text alone
+    expected = _C_LOADER("").resolve(ScalarNode, value, (True, False))
+    for _ in range(2):  # found, then remembered
+        assert _Loader("").resolve(ScalarNode, value, (True, False)) == expected
+    quoted = _Loader("").resolve(ScalarNode, value, (False, True))
+    assert quoted == _C_LOADER("").resolve(ScalarNode, value, (False, True))
