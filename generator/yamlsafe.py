@@ -167,19 +167,18 @@ class _Loader(_C_LOADER):
     (a fifth of the C loader's time). A safe loader has no path resolvers: the tag of a plain
     scalar depends on its text alone."""
 
-    _tags: dict[str, str] = {}
-
     def resolve(self, kind, value, implicit):
         if kind is not ScalarNode or not implicit[0] or len(value) > _REMEMBERED_LENGTH:
             return super().resolve(kind, value, implicit)
-        tag = self._tags.get(value)
+        tag = _TAGS.get(value)
         if tag is None:
-            if len(self._tags) >= _REMEMBERED:
-                self._tags.clear()
-            tag = self._tags[value] = super().resolve(kind, value, implicit)
+            if len(_TAGS) >= _REMEMBERED:
+                _TAGS.clear()
+            tag = _TAGS[value] = super().resolve(kind, value, implicit)
         return tag
 
 
+_TAGS: dict[str, str] = {}  # a plain scalar's text -> its tag
 _REMEMBERED, _REMEMBERED_LENGTH = 50_000, 40
 
 
