@@ -94,6 +94,7 @@ class Marks:
         self.text = text
         self.spots = spots  # value path -> (line, node)
         self._rows: list[str] | None = None
+        self._comments = "#" in text  # else no value was cut short by one
 
     def line(self, at: str) -> int | None:
         """The line of the value at `at`, or of the nearest value holding it."""
@@ -109,7 +110,7 @@ class Marks:
     def text_trap(self, at: str, value: object) -> tuple[str, str] | None:
         """How YAML changed text written at `at`, as (message, hint); None if it did not."""
         if isinstance(value, str):
-            return self._cut_by_comment(value, at)
+            return self._cut_by_comment(value, at) if self._comments else None
         node = self._node(at)
         if isinstance(value, (bool, int, float, dt.date)) and isinstance(node, ScalarNode) \
                 and not node.style:
@@ -123,7 +124,7 @@ class Marks:
     def _cut_by_comment(self, value: str, at: str) -> tuple[str, str] | None:
         """Plain text followed by ' #1' on its line: YAML cut the value at the '#'."""
         node = self._node(at)
-        if not isinstance(node, ScalarNode) or node.style or "#" not in self.text:
+        if not isinstance(node, ScalarNode) or node.style:
             return None
         if self._rows is None:
             self._rows = self.text.splitlines()
@@ -308,14 +309,24 @@ class _Walker:
             if not isinstance(key, ScalarNode):
                 self.refuse(key, f"a key in {at or 'the sheet'} is not plain text")
                 continue
-            built = self._build(key)
+            built = sys.intern(key.value) if key.tag == _STR else self._build(key)
             sub = child_path(at, built)
             if (key.tag, key.value) in first and not merged:
                 self.problems.append(Problem(self.path, line, f"`{sub}` appears twice (first on "
                                      f"line {first[key.tag, key.value]})",
                                      "YAML keeps only the last one; remove one of them"))
             first.setdefault((key.tag, key.value), line)
-            data[built] = self.walk(value, sub, line, depth + 1, merged)
+            if type(value) is ScalarNode and value.tag in _SAFE_TAGS and not merged \
+                    and depth < MAX_DEPTH and self._values < MAX_VALUES and not self._stop:
+                # walk() for the usual value, a plain scalar within the limits: most values are
+                self._values += 1
+                self.spots[sub] = (line, value)
+                if value.tag == _STR:  # _build(value), for text
+                    data[built] = value.value = sys.intern(value.value)
+                else:
+                    data[built] = self._build(value)
+            else:
+                data[built] = self.walk(value, sub, line, depth + 1, merged)
         return data
 
     def _build(self, node: ScalarNode) -> object:

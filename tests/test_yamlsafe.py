@@ -279,3 +279,25 @@ def test_the_loader_resolves_each_plain_scalar_as_pyyaml_does(value):
         assert _Loader("").resolve(ScalarNode, value, (True, False)) == expected
     quoted = _Loader("").resolve(ScalarNode, value, (False, True))
     assert quoted == _C_LOADER("").resolve(ScalarNode, value, (False, True))
+
+
+@pytest.mark.parametrize(("limit", "refused"), [(3, None), (2, "more than 2 values")])
+def test_the_values_limit_counts_every_scalar(monkeypatch, limit, refused):
+    import generator.yamlsafe as yamlsafe
+
+    monkeypatch.setattr(yamlsafe, "MAX_VALUES", limit)
+    marks, _, found = read_yaml("a: 1\nb: text\n", NAME)  # the mapping and its two values
+    assert (marks is None) == bool(refused)
+    assert [p.message.split(":")[0] for p in found] == ([refused] if refused else [])
+
+
+@pytest.mark.parametrize(("limit", "refused"), [(4, None), (3, "nested deeper than 3 levels")])
+def test_the_depth_limit_counts_a_scalar_at_the_bottom(monkeypatch, limit, refused):
+    import generator.yamlsafe as yamlsafe
+
+    monkeypatch.setattr(yamlsafe, "MAX_DEPTH", limit)
+    marks, data, found = read_yaml("a:\n  b:\n    c: x\n", NAME)  # x is 4 deep
+    assert (data == {"a": {"b": {"c": "x"}}}) == (refused is None)
+    assert [p.message for p in found] == ([refused] if refused else [])
+    if refused:
+        assert found[0].line == 3
