@@ -102,6 +102,31 @@ def test_workers_forked_afresh_every_few_pages_build_the_same_site(two_builds, t
     same_sites(serial, tmp_path / "waves")
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_pages_held_compressed_build_the_same_site(two_builds, tmp_path, workers):
+    """A site of COMPRESS_FROM_PAGES pages or more holds its pages compressed between MkDocs'
+    events (4,000 pages in a real build, every page here)."""
+    serial, _, _ = two_builds
+    root = serial.parent
+    config = (root / "mkdocs-serial.yml").read_text(encoding="utf-8")
+    (root / f"mkdocs-zip{workers}.yml").write_text(config.replace(
+        "workers: 1\n      cache: true", f"workers: {workers}\n      cache: false"),
+        encoding="utf-8")
+    program = ("import generator.plugin as p; p.COMPRESS_FROM_PAGES = 0; "
+               "import zlib; zip = zlib.compress; zipped = []; "
+               "zlib.compress = lambda *a: zipped.append(1) or zip(*a); "
+               "import atexit, sys; atexit.register(lambda: print(f'zipped {len(zipped)}', "
+               "file=sys.stderr)); "
+               "from mkdocs.__main__ import cli; cli()")
+    result = subprocess.run(
+        [sys.executable, "-c", program, "build", "--strict", "-f", f"mkdocs-zip{workers}.yml",
+         "--site-dir", str(tmp_path / "zipped")], cwd=root, capture_output=True, text=True,
+        timeout=300, check=False, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert int(re.findall(r"zipped (\d+)", result.stderr)[-1]) >= 30  # every explainer's
+    same_sites(serial, tmp_path / "zipped")
+
+
 def test_a_warning_in_a_worker_fails_a_strict_build(tmp_path):
     root = write_site(tmp_path, sheets(3))
     link_every_explainer_to_a_missing_page(root)
