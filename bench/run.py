@@ -8,8 +8,9 @@ with `explainers ingest --no-match` (timed; one explainer per article) and, for 
 more with each story retitled by hand after its second article (the rest timed), the site is
 built with `mkdocs build` --builds times with no
 page cache (cold: median, the peak memory of the build and its workers, and the plugin's
-own share as it reports it) and once more with the cache the last build left (warm: every page
-unchanged), `mkdocs serve --dirty` is started twice (seconds until it serves the home page:
+own share of the wall time as it reports it), once more with the cache the last build left
+(warm: every page unchanged) and, for the --share-sizes, once more cold on one core (the
+plugin's share of the build's CPU time: the issue's "generator's share"), `mkdocs serve --dirty` is started twice (seconds until it serves the home page:
 with no build cache, then with the one the first start left), one sheet is
 edited --edits times under `mkdocs serve --dirty` in each of two ways (its title, shown on the
 home page, the archive and actor pages too; and a line of its body, shown on the explainer
@@ -79,6 +80,8 @@ class Row:
     edited_articles: int = 0
     builds: list[Run] = field(default_factory=list)
     """Cold builds: no page cache."""
+    one_core: Run | None = None
+    """A cold build on one core: the generator's share of the build's CPU time."""
     warm: Run | None = None
     """A build with the page cache of the one before."""
     edits: dict[str, list[float]] = field(default_factory=dict)
@@ -116,6 +119,10 @@ def parse_args() -> argparse.Namespace:
                         help="sizes whose articles are also ingested with story matching "
                         "(the corpus's variants gather into 14 stories, whose merges grow "
                         "with them); '' for none")
+    parser.add_argument("--share-sizes", default="100,1000",
+                        type=lambda s: [int(n) for n in s.split(",") if n],
+                        help="sizes also built cold on one core, for the generator's share of "
+                        "the build's CPU time; '' for none")
     parser.add_argument("--no-serve", action="store_true", help="skip edit -> preview")
     parser.add_argument("--no-nav", action="store_true", help="skip the all-in-nav build")
     return parser.parse_args()
@@ -136,6 +143,10 @@ def measure(size: int, root: Path, args: argparse.Namespace) -> Row:
         shutil.rmtree(root / ".cache", ignore_errors=True)
         row.builds.append(checked(timed([BIN / "mkdocs", "build", "--site-dir", "site"], root)))
     row.warm = checked(timed([BIN / "mkdocs", "build", "--site-dir", "site"], root))
+    if size in args.share_sizes:
+        shutil.rmtree(root / ".cache", ignore_errors=True)
+        row.one_core = checked(timed([BIN / "mkdocs", "build", "--site-dir", "site"], root,
+                                     one_core=True))
     row.pages = sum(1 for _ in (root / "site").rglob("index.html"))
     if not args.no_serve:
         row.serve_starts = serve_starts(root)
@@ -240,14 +251,19 @@ def write_nav_config(root: Path) -> Path:
 
 # ---- measuring ----------------------------------------------------------------------------
 
-def timed(command: list, cwd: Path) -> Run:
+def timed(command: list, cwd: Path, one_core: bool = False) -> Run:
     """Run command in cwd; its wall time and its peak memory: the largest sum, sampled every
     0.1 s, of the proportional set size (shared pages divided among their sharers) of the
-    process and its children (a build's forked workers share most of its memory)."""
+    process and its children (a build's forked workers share most of its memory). With
+    one_core, the command may use one core only (so a build forks no workers, and its wall
+    time is its CPU time)."""
+    core = min(os.sched_getaffinity(0))
     with open(cwd / "stderr.log", "w+", encoding="utf-8") as err:
         start = time.perf_counter()
         proc = subprocess.Popen([str(c) for c in command], cwd=cwd, env=ENV,
                                 stdout=subprocess.DEVNULL, stderr=err)
+        if one_core:  # before it has started Python, let alone forked a worker
+            os.sched_setaffinity(proc.pid, {core})
         peak = 0.0
         while proc.poll() is None:
             peak = max(peak, tree_pss_mb(proc.pid))
@@ -389,13 +405,22 @@ def stop(server: subprocess.Popen) -> None:
 
 # ---- the table ----------------------------------------------------------------------------
 
+def one_core_share(run: Run | None) -> str:
+    """The plugin's time over a one-core build's: its share of the build's CPU time."""
+    if run is None or run.generator_seconds is None:
+        return "–"
+    return f"{run.generator_seconds / run.seconds:.1%} ({run.generator_seconds:.2f} of " \
+           f"{run.seconds:.1f} s)"
+
+
 def print_table(rows: list[Row], file=sys.stdout) -> None:
     print("| explainers | pages | ingest | ingest rate | ingest, story matching "
           "| the same, stories edited | full build, cold (median) "
-          "| generator share | full build, warm cache | peak memory "
+          "| generator share | generator share, one core | full build, warm cache "
+          "| peak memory "
           "| serve start: cold / warm | edit → page: title | edit → page: body "
           "| build, all explainers in nav | its peak memory |", file=file)
-    print("|---:" * 15 + "|", file=file)
+    print("|---:" * 16 + "|", file=file)
     for r in rows:
         build = statistics.median(b.seconds for b in r.builds) if r.builds else None
         gens = [b.generator_seconds for b in r.builds if b.generator_seconds is not None]
@@ -410,7 +435,7 @@ def print_table(rows: list[Row], file=sys.stdout) -> None:
             f"({r.stories} stories)" if r.matched else "–",
             f"{r.edited.seconds:.1f} s for {r.edited_articles:,}, "
             f"{r.edited_articles / r.edited.seconds:.1f} /s" if r.edited else "–",
-            f"{build:.1f} s" if build else "–", share,
+            f"{build:.1f} s" if build else "–", share, one_core_share(r.one_core),
             f"{r.warm.seconds:.1f} s" if r.warm else "–",
             f"{max(b.peak_mb for b in r.builds):.0f} MB" if r.builds else "–",
             f"{r.serve_starts[0]:.1f} / {r.serve_starts[1]:.1f} s" if r.serve_starts else "–",
