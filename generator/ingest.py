@@ -323,7 +323,7 @@ def _merge_into(target: Path, story: _Story, base: dict, theirs: dict, generated
     if report is not None:  # no edit to keep: the story as generated
         merge = Merge(generated, report)
     elif story.canonical:  # edited values, nothing else of the editor's: merged as plain data
-        data, report = merge_canonical(story.data, theirs, base)
+        data, report = merge_canonical(plain(story.data), theirs, base)
         text = dump_sheet(data) if report.changes else ours
         lines_of(text, report.conflicts)
         merge = Merge(sort_events(text, theirs), report)

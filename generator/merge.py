@@ -26,6 +26,7 @@ the round trip's data, counts and conflict lines.
 from __future__ import annotations
 
 import datetime as dt
+import marshal
 from dataclasses import dataclass
 
 from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq
@@ -95,28 +96,27 @@ def merge_unedited(theirs: dict, base: dict) -> MergeReport | None:
 def merge_canonical(ours: dict, theirs: dict, base: dict) -> tuple[dict, MergeReport]:
     """`merge_sheet` for a sheet whose text is what `sheets.dump_sheet` writes of its data:
     no comments, no formatting of the editor's, so its data is all there is to keep. The same
-    merge, on plain data, without the round trip; the merged data, for dump_sheet to write.
-    (Its conflicts have no lines yet: `merge_report.lines_of` the written text.)
+    merge, on plain data (as `plain` gives it), without the round trip; the merged data, for
+    dump_sheet to write. (Its conflicts have no lines yet: `merge_report.lines_of` the
+    written text.)
     """
     merged, report, _ = _merge_plain(ours, theirs, base)
     return merged, report
 
 
 def _merge_plain(ours: dict, theirs: dict, base: dict) -> tuple[dict, MergeReport, list[str]]:
-    """The merge walk on plain data: the merged data, the report, the notes it added."""
-    merger, merged = _Merger(roundtrip=False), _tree(plain(ours))
-    merger.mapping(plain(base), merged, plain(theirs), in_item=False)
+    """The merge walk on plain data, edited in a copy of ours: the merged data, the report,
+    the notes it added. (Plain dicts and lists all through: a story merge takes one per
+    article, and building the story as round-trip types cost as much as the walk.)"""
+    merger, merged = _Merger(roundtrip=False), _copied(ours)
+    merger.mapping(base, merged, theirs, in_item=False)
     notes = merger.finish(merged)
-    return plain(merged), merger.report, notes
+    return merged, merger.report, notes
 
 
-def _tree(value: object) -> object:
-    """Plain data as the round-trip types the merge walks (no comments, no formatting)."""
-    if isinstance(value, dict):
-        return CommentedMap((k, _tree(v)) for k, v in value.items())
-    if isinstance(value, list):
-        return CommentedSeq(_tree(v) for v in value)
-    return value
+def _copied(value: object) -> object:
+    """A deep copy of plain data (marshal: a C walk, several times faster than deepcopy)."""
+    return marshal.loads(marshal.dumps(value)) if isinstance(value, dict | list) else value
 
 
 class _Merger:
@@ -145,11 +145,11 @@ class _Merger:
         if t == o and t == b and (in_item or key not in IDENTITY):
             return None  # as it was on all three sides: nothing to merge (a top-level list
             # of facts is walked all the same: merge_records keeps items it cannot match)
-        if isinstance(o, CommentedMap) and isinstance(t, dict) and isinstance(b, dict | Missing):
+        # ours is round-trip data (CommentedMap, CommentedSeq), or plain data (_merge_plain)
+        if isinstance(o, dict) and isinstance(t, dict) and isinstance(b, dict | Missing):
             return self.mapping({} if b is MISSING else b, o, t, in_item=True)
-        # Plain data (`_merge_plain`) compares as it is: a round-trip tree of it equals it.
         po, pt = (plain(o), plain(t)) if self.roundtrip else (o, t)
-        if isinstance(o, CommentedSeq) and isinstance(t, list) and isinstance(b, list | Missing):
+        if isinstance(o, list) and isinstance(t, list) and isinstance(b, list | Missing):
             b = [] if b is MISSING else b
             if key in IDENTITY and not in_item:
                 return merge_records(self, key, b, o, t, po)
@@ -157,7 +157,8 @@ class _Merger:
                 return merge_entries(self, b, o, pt, list(po))  # po as it was: o changes
         if po == pt:
             return None
-        removes_comment = t is MISSING and (_commented(o) or bool(parent.ca.items.get(key)))
+        removes_comment = t is MISSING and self.roundtrip \
+            and (_commented(o) or bool(parent.ca.items.get(key)))
         if po == b and not removes_comment:
             self.take(parent, key, t, theirs, in_item)
         elif pt == b:
@@ -179,7 +180,7 @@ class _Merger:
         else:
             order = list(theirs)
             before = [k for k in order[: order.index(key)] if k in parent]
-            parent.insert(list(parent).index(before[-1]) + 1 if before else 0, key, value)
+            _insert(parent, list(parent).index(before[-1]) + 1 if before else 0, key, value)
         if key in REFERENCES:
             self.references.append((parent, key))
 
@@ -187,7 +188,7 @@ class _Merger:
         """The extraction's value as round-trip data, its ids renamed as the editor did."""
         if key in REFERENCES and isinstance(value, str):
             value = self.ids[REFERENCES[key]].get(value, value)
-        return to_roundtrip(value, in_item=in_item) if self.roundtrip else _tree(value)
+        return to_roundtrip(value, in_item=in_item) if self.roundtrip else _copied(value)
 
     def new_item(self, kind: str, item: dict, ours: CommentedSeq) -> CommentedMap | None:
         """A fact the extraction found and the sheet lacks, ready to insert; None if its id
@@ -200,7 +201,7 @@ class _Merger:
             return None
         item = {k: self.ids[REFERENCES[k]].get(v, v) if k in REFERENCES and isinstance(v, str)
                 else v for k, v in item.items()}
-        new = to_roundtrip(item) if self.roundtrip else _tree(item)
+        new = to_roundtrip(item) if self.roundtrip else _copied(item)
         self.references += [(new, k) for k in REFERENCES if k in new]
         return new
 
@@ -225,12 +226,13 @@ class _Merger:
     def finish(self, ours: CommentedMap) -> list[str]:
         """Remove dropped items, clear references the merge left dangling, note conflicts;
         the notes added to review.notes."""
+        dropped = {id(d) for d in self.dropped}  # alive: self.dropped holds them
         for seq in ours.values():
-            if isinstance(seq, CommentedSeq):
+            if isinstance(seq, list) and dropped:
                 for i in reversed(range(len(seq))):
-                    if any(seq[i] is d for d in self.dropped):
-                        del seq[i]
-        steps = steps_of(ours)
+                    if id(seq[i]) in dropped:
+                        del seq[i]  # (ruamel moves the comments of the items after it)
+        steps = _Steps(ours)
         notes = [self.dangling(ours, steps, parent, key) for parent, key in self.references]
         for conflict, node, key in self.pending:
             conflict.steps = steps.get(id(node), ()) + ((key,) if key is not None else ())
@@ -240,19 +242,61 @@ class _Merger:
         add_notes(ours, notes)
         return notes
 
-    def dangling(self, ours: CommentedMap, steps: dict, parent: CommentedMap,
+    def dangling(self, ours: CommentedMap, steps: _Steps, parent: CommentedMap,
                  key: str) -> str | None:
         """A reference the merge set to an id the sheet lacks (the editor deleted it): null."""
         kind = REFERENCES[key]
-        known = {x.get("id") for x in ours.get(kind) or [] if isinstance(x, dict)}
         value = parent.get(key)
-        if value is None or value in known or id(parent) not in steps:
+        if value is None or value in steps.ids(kind) or id(parent) not in steps:
             return None
         parent[key] = None
         self.report.updated += 1
         at = at_path((*steps[id(parent)], key))
         return (f"Re-ingest: the new extraction set {at} to '{value}', which is not in "
                 f"{kind} (deleted?); it was left empty.")
+
+
+class _Steps(dict):
+    """steps_of(ours), found when first asked for (most merges set no reference the sheet
+    lacks, and report no conflict), and each list's ids."""
+
+    def __init__(self, ours: dict) -> None:
+        super().__init__()
+        self.ours, self._found, self._ids = ours, False, {}
+
+    def _find(self) -> None:
+        if not self._found:
+            self.update(steps_of(self.ours))
+            self._found = True
+
+    def __contains__(self, key: object) -> bool:
+        self._find()
+        return super().__contains__(key)
+
+    def get(self, key: object, default: object = None) -> object:
+        self._find()
+        return super().get(key, default)
+
+    def __getitem__(self, key: object) -> object:
+        self._find()
+        return super().__getitem__(key)
+
+    def ids(self, kind: str) -> set:
+        if kind not in self._ids:
+            self._ids[kind] = {x.get("id") for x in self.ours.get(kind) or []
+                               if isinstance(x, dict)}
+        return self._ids[kind]
+
+
+def _insert(mapping: dict, position: int, key: str, value: object) -> None:
+    """Set a new key at a position of a mapping: ruamel's insert, or the same for a dict."""
+    if isinstance(mapping, CommentedMap):
+        mapping.insert(position, key, value)
+        return
+    items = list(mapping.items())
+    items.insert(position, (key, value))
+    mapping.clear()
+    mapping.update(items)
 
 
 def plain(value: object) -> object:

@@ -117,8 +117,7 @@ def _merge_base_item(merger: _Merger, kind: str, base_item: object, o: int | Non
         merger.drop_item(base_item, item)
     elif item == base_item and base_item == theirs[t]:
         return  # a fact as it was on all three sides: nothing to merge in it
-    elif isinstance(item, CommentedMap) and isinstance(theirs[t], dict) \
-            and isinstance(base_item, dict):
+    elif isinstance(item, dict) and isinstance(theirs[t], dict) and isinstance(base_item, dict):
         merger.mapping(base_item, item, theirs[t], in_item=True)
 
 
@@ -130,7 +129,7 @@ def merge_entries(merger: _Merger, base: list, ours: CommentedSeq, theirs: list,
     entries = list(plain_ours)
     for x in [x for x in base if x not in theirs and x in entries]:
         i = entries.index(x)
-        if ours.ca.items.get(i):  # an entry the editor commented is the editor's
+        if _comments(ours).get(i):  # an entry the editor commented is the editor's
             merger.report.kept += 1
             continue
         del ours[i], entries[i]
@@ -143,7 +142,7 @@ def merge_entries(merger: _Merger, base: list, ours: CommentedSeq, theirs: list,
             entries.insert(i, x)
             _block_style(ours)
             merger.report.updated += 1
-    if plain_ours == base and entries != theirs and not ours.ca.items \
+    if plain_ours == base and entries != theirs and not _comments(ours) \
             and sorted(map(repr, entries)) == sorted(map(repr, theirs)):
         _take_order(ours, entries, theirs)
         merger.report.updated += 1
@@ -178,7 +177,12 @@ def _index(seq: list, item: object) -> int:
     return next(i for i, x in enumerate(seq) if x is item)
 
 
-def _block_style(seq: CommentedSeq) -> None:
+def _block_style(seq: list) -> None:
     """A list written `[]` gets its first items one per line, as generated lists are."""
-    if len(seq) == 1 and seq.fa.flow_style():
+    if len(seq) == 1 and isinstance(seq, CommentedSeq) and seq.fa.flow_style():
         seq.fa.set_block_style()
+
+
+def _comments(seq: list) -> dict:
+    """The comments on a round-trip list's items, by index; none on plain data."""
+    return seq.ca.items if isinstance(seq, CommentedSeq) else {}

@@ -114,7 +114,7 @@ def steps_of(root: CommentedBase, at: tuple = ()) -> dict[int, tuple]:
     found = {id(root): at}
     pairs = root.items() if isinstance(root, dict) else enumerate(root)
     for key, child in pairs:
-        if isinstance(child, CommentedMap | CommentedSeq):
+        if isinstance(child, dict | list):  # round-trip data, or plain (merge._merge_plain)
             found.update(steps_of(child, (*at, key)))
     return found
 
@@ -131,13 +131,14 @@ def add_notes(ours: CommentedMap, notes: list[str]) -> None:
     """Append notes for the editor to review.notes (created if missing), once each."""
     if not notes:
         return
-    review = ours.setdefault("review", CommentedMap())
-    if isinstance(review, CommentedMap):
-        seq = review.setdefault("notes", CommentedSeq())
-        if isinstance(seq, CommentedSeq):
+    roundtrip = isinstance(ours, CommentedMap)  # else plain data (merge._merge_plain)
+    review = ours.setdefault("review", CommentedMap() if roundtrip else {})
+    if isinstance(review, dict):
+        seq = review.setdefault("notes", CommentedSeq() if roundtrip else [])
+        if isinstance(seq, list):
             was_empty = not seq
             for note in notes:
                 if note not in seq:
-                    seq.append(to_roundtrip(note))
-            if was_empty:  # `notes: []` gets one note a line, as generated notes are
+                    seq.append(to_roundtrip(note) if roundtrip else note)
+            if was_empty and roundtrip:  # `notes: []` gets one note a line, as generated
                 seq.fa.set_block_style()

@@ -528,8 +528,8 @@ def test_a_canonical_sheet_merges_as_plain_data_as_the_round_trip_would(case):
     ours, theirs = edit(BASE, *mine), edit(BASE, *new)
     assert dump_sheet(plain(yaml.safe_load(ours))) == ours  # the case this path is for
     text, data, report = merge(ours, theirs)
-    merged, quick = merge_canonical(yaml.safe_load(ours), plain(yaml.safe_load(theirs)),
-                                    yaml.safe_load(BASE))
+    merged, quick = merge_canonical(plain(yaml.safe_load(ours)), plain(yaml.safe_load(theirs)),
+                                    plain(yaml.safe_load(BASE)))
     assert merged == plain(data)
     assert str(quick) == str(report)
     written = dump_sheet(merged)
