@@ -71,10 +71,11 @@ def match(left: list, right: list, keys: tuple[Key, ...],
             if j not in taken and (k := key(right[j])) is not None:
                 by_key[k].append(j)
         for i in left_free:
-            if i not in pairs and (k := key(left[i])) is not None and by_key.get(k):
-                same = [j for j in by_key[k] if right[j] == left[i]]  # twins: the equal one
-                pairs[i] = same[0] if same else by_key[k][0]
-                by_key[k].remove(pairs[i])
+            if i not in pairs and (k := key(left[i])) is not None and (found := by_key.get(k)):
+                # twins (two items of one identity): the equal one, else the first
+                pairs[i] = found[0] if len(found) == 1 else \
+                    next((j for j in found if right[j] == left[i]), found[0])
+                found.remove(pairs[i])
     return pairs
 
 

@@ -20,8 +20,10 @@ Tests hold this to `validate_text(dump_sheet(data))` on sheets of every kind.
 
 from __future__ import annotations
 
+import re
+
 from generator.sheets import BARE_DATE, WIDTH
-from generator.validate import DATE_FORMS, _Checker
+from generator.validate import DATE_FORMS, _Checker, _keys
 from generator.yamlsafe import MAX_BYTES, MAX_DEPTH, MAX_VALUES
 
 
@@ -30,15 +32,53 @@ def clean_as_written(data: dict, path: str) -> bool:
     finds one, or only the text can tell. `data` is plain: builtins, dates as text."""
     if not isinstance(data, dict):
         return False
-    size = _Size()
+    facts = {id(item): repr(item) for value in data.values() if isinstance(value, list)
+             for item in value if isinstance(item, dict)}  # (repr tells plain types apart)
+    size = _Size(facts=facts)
     if size.of(data, 0, 0, None, 1) > MAX_BYTES or size.values > MAX_VALUES:
         return False
-    checker = _Checker(path, _NO_MARKS)
+    checker = _FactChecker(path, facts)
     try:
         checker.check(data)
     except Exception:  # noqa: BLE001 - a validator bug: let the text check report it
         return False
     return not checker.problems
+
+
+class _FactChecker(_Checker):
+    """The validator on data, taking a fact it found clean before (the same record, the
+    same repr) as clean again: a story is checked once per article, and most of its facts
+    are as the last check found them. What a fact's check leaves for the sheet's checks, its
+    id and its references, is kept with it and given again."""
+
+    def __init__(self, path: str, facts: dict[int, str]) -> None:
+        super().__init__(path, _NO_MARKS)
+        self.facts = facts
+
+    def record_value(self, shape, value: object, at: str) -> bool:
+        fact = self.facts.get(id(value)) if _FACT.match(at) else None
+        if fact is None:
+            return super().record_value(shape, value, at)
+        key = (shape.record, fact)
+        refs = _CLEAN_FACTS.get(key)
+        if refs is None:
+            problems, before = len(self.problems), len(self.refs)
+            if not super().record_value(shape, value, at) or len(self.problems) > problems:
+                return False
+            if len(_CLEAN_FACTS) >= _MAX_SIZED:
+                _CLEAN_FACTS.clear()
+            _CLEAN_FACTS[key] = [(where[len(at):], kind, ref)
+                                 for where, kind, ref in self.refs[before:]]
+            return True
+        if "id" in _keys(shape.record) and isinstance(value.get("id"), str):
+            self.id_value(value["id"], f"{at}.id")  # a clean id: counted, and told if twice
+        self.refs += [(at + where, kind, ref) for where, kind, ref in refs]
+        return True
+
+
+_FACT = re.compile(r"^[a-z_]+\[\d+\]$")  # an item of a list of facts: `actors[3]`
+# (record, a fact's repr) -> its references, (path in the fact, list, id), for facts found clean
+_CLEAN_FACTS: dict[tuple, list[tuple[str, str, str]]] = {}
 
 
 class _NoMarks:
@@ -82,9 +122,10 @@ class _Size:
     data: nested past MAX_DEPTH, a key that is not text, a value that is not plain data,
     or text written bare as a date where none is due."""
 
-    def __init__(self, *, limits: bool = True) -> None:
+    def __init__(self, *, limits: bool = True, facts: dict[int, str] | None = None) -> None:
         self.limits = limits
         self.values = 0
+        self.facts = facts or {}  # id -> repr of the facts, where the caller has them
 
     def of(self, value: object, depth: int, lead: int, key: object, level: int) -> int:
         """`lead`: the columns before the value on its line, at most; `level`: the reader's
@@ -102,6 +143,8 @@ class _Size:
                 size += indent + width + self.of(v, depth + 1, indent + width, k, level + 1)
             return size
         if isinstance(value, list):
+            if level == 2:  # a list of facts
+                return 3 + sum(indent + self._fact(v, depth + 1, indent) for v in value)
             return 3 + sum(indent + self.of(v, depth + 1, indent, None, level + 1)
                            for v in value)
         if isinstance(value, str):
@@ -116,6 +159,26 @@ class _Size:
             return 2 + len(str(value))
         return _UNREADABLE if self.limits else 2 + 64 + len(str(value))
 
+
+    def _fact(self, item: object, depth: int, lead: int) -> int:
+        """`of` an item of a list of facts, remembered by its repr (which tells every plain
+        type apart): a story is checked once per article, and most of its facts are as the
+        last check found them."""
+        key = (self.facts.get(id(item)) or repr(item), depth, lead, self.limits)
+        known = _SIZED.get(key)
+        if known is None:
+            values = self.values
+            size = self.of(item, depth, lead, None, 3)
+            if len(_SIZED) >= _MAX_SIZED:
+                _SIZED.clear()
+            known = _SIZED[key] = (size, self.values - values)
+            self.values = values
+        self.values += known[1]
+        return known[0]
+
+
+_SIZED: dict[tuple, tuple[int, int]] = {}  # a fact's (repr, depth, lead, limits) -> (size, values)
+_MAX_SIZED = 1 << 16
 
 # Text -> its size quoted, -1 when not all printable: a story holds the same text merge after
 # merge.

@@ -23,6 +23,7 @@ from __future__ import annotations
 import copy
 import marshal
 import re
+from functools import lru_cache
 
 from generator.extract.names import find_actor, name_key
 from generator.model import Actor
@@ -296,6 +297,11 @@ def _similar(a: object, b: object) -> float:
     return len(left & right) / len(left | right) if left and right else 0.0
 
 
-def _words(text: object) -> set[str]:
-    words = re.findall(r"[a-z0-9]+", name_key(str(text or "")))
-    return {w for w in words if w not in STOPWORDS}
+def _words(text: object) -> frozenset[str]:
+    return _content_words(str(text or ""))
+
+
+@lru_cache(maxsize=1 << 14)  # every figure and event of a story is compared again per article
+def _content_words(text: str) -> frozenset[str]:
+    words = re.findall(r"[a-z0-9]+", name_key(text))
+    return frozenset(w for w in words if w not in STOPWORDS)

@@ -134,3 +134,24 @@ def test_a_sheet_the_text_would_fault_is_not_called_clean(story, where, value):
     node[where[-1]] = value
     assert not clean_as_written(sheet, NAME)
     assert problems_as_written(sheet)
+
+
+def test_facts_found_clean_before_still_count_in_the_sheets_own_checks(story):
+    """A fact checked clean once is taken as clean again (merged_check._FactChecker); what
+    makes a sheet wrong across its facts is still found: an id twice, a reference to an id
+    the sheet no longer has."""
+    assert clean_as_written(story, NAME)  # every fact now remembered as clean
+    twice = copy.deepcopy(story)
+    twice["actors"].append(copy.deepcopy(twice["actors"][0]))
+    assert not clean_as_written(twice, NAME) and problems_as_written(twice)
+    spoken = {q["speaker"] for q in story["quotes"] if q.get("speaker")}
+    gone = copy.deepcopy(story)
+    gone["actors"] = [a for a in gone["actors"] if a["id"] not in spoken]
+    assert not clean_as_written(gone, NAME) and problems_as_written(gone)
+    cited = copy.deepcopy(story)
+    del cited["sources"][-1]  # a fact's source
+    assert not clean_as_written(cited, NAME) and problems_as_written(cited)
+    moved = copy.deepcopy(story)
+    moved["figures"], moved["quotes"] = moved["quotes"], moved["figures"]  # other records
+    assert not clean_as_written(moved, NAME) and problems_as_written(moved)
+    assert clean_as_written(copy.deepcopy(story), NAME)
