@@ -23,13 +23,23 @@ Key = Callable[[object], object]
 
 
 def _key(*names: str) -> Key:
-    """An identity made of these fields; None (no identity) when they are all empty."""
-    def identity(item: object) -> object:
+    """An identity made of these fields; None (no identity) when they are all empty. (Made
+    for one field or two: a story merge asks it of every fact three times.)"""
+    if len(names) == 1:
+        (name,) = names
+
+        def identity(item: object) -> object:
+            part = _norm(item.get(name)) if isinstance(item, dict) else None
+            return None if part is None else (part,)
+        return identity
+    first, second = names
+
+    def identity2(item: object) -> object:
         if not isinstance(item, dict):
             return None
-        parts = tuple(_norm(item.get(name)) for name in names)
-        return None if all(p is None for p in parts) else parts
-    return identity
+        parts = (_norm(item.get(first)), _norm(item.get(second)))
+        return None if parts == (None, None) else parts
+    return identity2
 
 
 def _norm(value: object) -> object:
@@ -84,8 +94,9 @@ def merge_records(merger: _Merger, kind: str, base: list, ours: CommentedSeq,
     """Three-way merge of a list of facts, in place in the editor's list."""
     keys = IDENTITY[kind]
     b2o, b2t = match(base, plain_ours, keys), match(base, theirs, keys)
-    new = [j for j in range(len(theirs)) if j not in b2t.values()]
-    free = [i for i in range(len(ours)) if i not in b2o.values()]
+    in_base, kept = set(b2t.values()), set(b2o.values())
+    new = [j for j in range(len(theirs)) if j not in in_base]
+    free = [i for i in range(len(ours)) if i not in kept]
     t2o = match(theirs, plain_ours, keys, new, free)
     items = list(ours)
     counterpart: dict[int, CommentedMap] = {}
