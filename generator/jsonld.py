@@ -1,9 +1,10 @@
 """An explainer's metadata for machines: schema.org JSON-LD, carried in the page's front matter.
 
 The renderer writes the metadata as front matter ahead of the Markdown (JSON, which is YAML
-too), so it travels with the page whatever builds the site; the theme (generator/theme/main.html) writes `jsonld` into
-a <script type="application/ld+json"> with Jinja's `tojson`, which escapes <, >, & and ' as
-\\u003c ..., so no value can close the script element.
+too), so it travels with the page whatever builds the site; the theme
+(generator/theme/main.html) writes `jsonld` into a <script type="application/ld+json"> with
+Jinja's `tojson`, which escapes <, >, & and ' as \\u003c ..., so no value can close the
+script element.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 from dataclasses import dataclass
+from functools import cached_property
 
 from ruamel.yaml.comments import CommentedBase, CommentedMap, CommentedSeq
 
@@ -232,56 +233,44 @@ class _Merger:
                 for i in reversed(range(len(seq))):
                     if id(seq[i]) in dropped:
                         del seq[i]  # (ruamel moves the comments of the items after it)
-        steps = _Steps(ours)
-        notes = [self.dangling(ours, steps, parent, key) for parent, key in self.references]
+        paths = _Paths(ours)
+        notes = [self.dangling(paths, parent, key) for parent, key in self.references]
         for conflict, node, key in self.pending:
-            conflict.steps = steps.get(id(node), ()) + ((key,) if key is not None else ())
+            conflict.steps = paths.steps.get(id(node), ()) + ((key,) if key is not None else ())
             conflict.at = at_path(conflict.steps)
             notes.append(f"Re-ingest {conflict.message}. Settle it, then delete this note.")
         notes = [n for n in notes if n]
         add_notes(ours, notes)
         return notes
 
-    def dangling(self, ours: CommentedMap, steps: _Steps, parent: CommentedMap,
-                 key: str) -> str | None:
+    def dangling(self, paths: _Paths, parent: dict, key: str) -> str | None:
         """A reference the merge set to an id the sheet lacks (the editor deleted it): null."""
         kind = REFERENCES[key]
         value = parent.get(key)
-        if value is None or value in steps.ids(kind) or id(parent) not in steps:
+        if value is None or value in paths.ids(kind) or id(parent) not in paths.steps:
             return None
         parent[key] = None
         self.report.updated += 1
-        at = at_path((*steps[id(parent)], key))
+        at = at_path((*paths.steps[id(parent)], key))
         return (f"Re-ingest: the new extraction set {at} to '{value}', which is not in "
                 f"{kind} (deleted?); it was left empty.")
 
 
-class _Steps(dict):
-    """steps_of(ours), found when first asked for (most merges set no reference the sheet
-    lacks, and report no conflict), and each list's ids."""
+class _Paths:
+    """Where things are in the merged sheet, found when first asked for: most merges set no
+    reference the sheet lacks and report no conflict, and need neither."""
 
     def __init__(self, ours: dict) -> None:
-        super().__init__()
-        self.ours, self._found, self._ids = ours, False, {}
+        self.ours = ours
+        self._ids: dict[str, set] = {}
 
-    def _find(self) -> None:
-        if not self._found:
-            self.update(steps_of(self.ours))
-            self._found = True
-
-    def __contains__(self, key: object) -> bool:
-        self._find()
-        return super().__contains__(key)
-
-    def get(self, key: object, default: object = None) -> object:
-        self._find()
-        return super().get(key, default)
-
-    def __getitem__(self, key: object) -> object:
-        self._find()
-        return super().__getitem__(key)
+    @cached_property
+    def steps(self) -> dict[int, tuple]:
+        """steps_of(ours): the path of every mapping and list, by object id."""
+        return steps_of(self.ours)
 
     def ids(self, kind: str) -> set:
+        """The ids in a list of facts (actors, sources)."""
         if kind not in self._ids:
             self._ids[kind] = {x.get("id") for x in self.ours.get(kind) or []
                                if isinstance(x, dict)}

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedSeq
 
 if TYPE_CHECKING:
     from generator.merge import _Merger
@@ -89,9 +89,10 @@ def match(left: list, right: list, keys: tuple[Key, ...],
     return pairs
 
 
-def merge_records(merger: _Merger, kind: str, base: list, ours: CommentedSeq,
-                  theirs: list, plain_ours: list) -> None:
-    """Three-way merge of a list of facts, in place in the editor's list."""
+def merge_records(merger: _Merger, kind: str, base: list, ours: list, theirs: list,
+                  plain_ours: list) -> None:
+    """Three-way merge of a list of facts, in place in the editor's list (round-trip data,
+    or plain)."""
     keys = IDENTITY[kind]
     b2o, b2t = match(base, plain_ours, keys), match(base, theirs, keys)
     in_base, kept = set(b2t.values()), set(b2o.values())
@@ -99,7 +100,7 @@ def merge_records(merger: _Merger, kind: str, base: list, ours: CommentedSeq,
     free = [i for i in range(len(ours)) if i not in kept]
     t2o = match(theirs, plain_ours, keys, new, free)
     items = list(ours)
-    counterpart: dict[int, CommentedMap] = {}
+    counterpart: dict[int, dict] = {}
     for b, t in b2t.items():
         if b in b2o:
             counterpart[t] = items[b2o[b]]
@@ -133,7 +134,7 @@ def _merge_base_item(merger: _Merger, kind: str, base_item: object, o: int | Non
         merger.mapping(base_item, item, theirs[t], in_item=True)
 
 
-def merge_entries(merger: _Merger, base: list, ours: CommentedSeq, theirs: list,
+def merge_entries(merger: _Merger, base: list, ours: list, theirs: list,
                   plain_ours: list) -> None:
     """Three-way merge of a list of text: entries added or removed on either side."""
     merger.report.kept += len([x for x in plain_ours if x not in base]) \
@@ -160,7 +161,7 @@ def merge_entries(merger: _Merger, base: list, ours: CommentedSeq, theirs: list,
         merger.report.updated += 1
 
 
-def _take_order(ours: CommentedSeq, entries: list, theirs: list) -> None:
+def _take_order(ours: list, entries: list, theirs: list) -> None:
     """A list the editor left alone takes the extraction's order as well as its entries (a
     story sorts `also_in` by date); kept in the base's, it would differ from the next base, and
     the next merge would take the difference for the editor's."""
@@ -173,7 +174,7 @@ def _take_order(ours: CommentedSeq, entries: list, theirs: list) -> None:
     ours.extend(ordered)
 
 
-def _position(ours: CommentedSeq, t: int, count: int, counterpart: dict) -> int:
+def _position(ours: list, t: int, count: int, counterpart: dict) -> int:
     """Where a new item goes: after the item before it in the new extraction, or before the
     one after it; at the end when neither is in the editor's list."""
     for j in range(t - 1, -1, -1):
