@@ -56,7 +56,8 @@ class BuiltPage:
 
     uri: str
     html: bytes
-    """The page as the theme wrote it, zlib-compressed (held until MkDocs writes it)."""
+    """The page as the theme wrote it, in UTF-8, zlib-compressed if `compressed` (held until
+    MkDocs writes it)."""
     title: str | None
     anchors: set[str]
     links: dict[str, dict[str, str]]
@@ -64,6 +65,7 @@ class BuiltPage:
     search_entries: list[dict]
     records: list[logging.LogRecord]
     """What MkDocs and the plugins logged while building the page (emitted by the parent)."""
+    compressed: bool = True
 
 
 @dataclass
@@ -111,8 +113,8 @@ class PageWorkers:
     """
 
     def __init__(self, uris: list[str], config: MkDocsConfig, files: Files, nav: Navigation,
-                 env, workers: int) -> None:
-        self._state = (config, files, nav, env, files.documentation_pages())
+                 env, workers: int, *, compress: bool = True) -> None:
+        self._state = (config, files, nav, env, files.documentation_pages(), compress)
         self._count = workers
         self._waves = [uris[i:i + WAVE] for i in range(0, len(uris), WAVE)]
         self._pool: ProcessPoolExecutor | None = None
@@ -214,7 +216,7 @@ class _Packed:
 
 
 def held_html(page: BuiltPage) -> str:
-    return zlib.decompress(page.html).decode("utf-8")
+    return (zlib.decompress(page.html) if page.compressed else page.html).decode("utf-8")
 
 
 # ---- in a worker ------------------------------------------------------------------------------
@@ -256,12 +258,12 @@ def _start_worker() -> None:
 
 def _build_chunk(uris: list[str]) -> Chunk:
     """In a worker: build the pages at uris as MkDocs would, without writing them."""
-    config, files, nav, env, doc_files = _state
+    config, files, nav, env, doc_files, compress = _state
     chunk = Chunk()
     try:
         for uri in uris:
             chunk.pages.append(_build_page(files.get_file_from_path(uri).page, config, files,
-                                           nav, env, doc_files))
+                                           nav, env, doc_files, compress))
     except Exception as e:  # MkDocs has logged "Error reading/building page ...: ..."
         chunk.error = f"{e}" or type(e).__name__
     chunk.records, _collect.records = _collect.records, []
@@ -269,7 +271,7 @@ def _build_chunk(uris: list[str]) -> Chunk:
 
 
 def _build_page(page, config: MkDocsConfig, files: Files, nav: Navigation, env,
-                doc_files) -> BuiltPage:
+                doc_files, compress: bool) -> BuiltPage:
     """mkdocs.commands.build's _populate_page and _build_page for one page, but the write."""
     index = search_index(config)
     first_entry = len(index.entries)
@@ -293,9 +295,10 @@ def _build_page(page, config: MkDocsConfig, files: Files, nav: Navigation, env,
              for target, anchors in (page.links_to_anchors or {}).items()}
     entries, index.entries[first_entry:] = index.entries[first_entry:], []
     records, _collect.records = _collect.records, []
-    built = BuiltPage(page.file.src_uri, zlib.compress(output.encode("utf-8"), 1),
+    html = output.encode("utf-8")
+    built = BuiltPage(page.file.src_uri, zlib.compress(html, 1) if compress else html,
                       page._title_from_render, set(page.present_anchor_ids or ()), links,
-                      entries, records)
+                      entries, records, compress)
     # This worker never reads the page again: let go of what building it left on it, or a
     # worker would end up holding every page it built.
     page.markdown, page.content, page.toc, page.meta = "", None, [], {}

@@ -252,7 +252,8 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
                                                       "search": {"exclude": True}}
         self._deferred_pages = DeferredPages(
             uris, keys, lambda: self._store(config, table),
-            lambda missing: PageWorkers(missing, config, files, self._nav, env, workers),
+            lambda missing: PageWorkers(missing, config, files, self._nav, env, workers,
+                                        compress=self._compress),
             workers, log.info)
         # The workers of later waves read their pages' Markdown from here; a page's goes once
         # the page is taken, a cached page's now.
