@@ -26,7 +26,6 @@ the round trip's data, counts and conflict lines.
 from __future__ import annotations
 
 import datetime as dt
-import marshal
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -45,7 +44,7 @@ from generator.merge_report import (
     show,
     steps_of,
 )
-from generator.model import REFERENCES
+from generator.model import REFERENCES, copied
 from generator.sheets import dump_roundtrip, load_roundtrip, to_roundtrip
 
 
@@ -109,15 +108,10 @@ def _merge_plain(ours: dict, theirs: dict, base: dict) -> tuple[dict, MergeRepor
     """The merge walk on plain data, edited in a copy of ours: the merged data, the report,
     the notes it added. (Plain dicts and lists all through: a story merge takes one per
     article, and building the story as round-trip types cost as much as the walk.)"""
-    merger, merged = _Merger(roundtrip=False), _copied(ours)
+    merger, merged = _Merger(roundtrip=False), copied(ours)
     merger.mapping(base, merged, theirs, in_item=False)
     notes = merger.finish(merged)
     return merged, merger.report, notes
-
-
-def _copied(value: object) -> object:
-    """A deep copy of plain data (marshal: a C walk, several times faster than deepcopy)."""
-    return marshal.loads(marshal.dumps(value)) if isinstance(value, dict | list) else value
 
 
 class _Merger:
@@ -189,7 +183,7 @@ class _Merger:
         """The extraction's value as round-trip data, its ids renamed as the editor did."""
         if key in REFERENCES and isinstance(value, str):
             value = self.ids[REFERENCES[key]].get(value, value)
-        return to_roundtrip(value, in_item=in_item) if self.roundtrip else _copied(value)
+        return to_roundtrip(value, in_item=in_item) if self.roundtrip else copied(value)
 
     def new_item(self, kind: str, item: dict, ours: CommentedSeq) -> CommentedMap | None:
         """A fact the extraction found and the sheet lacks, ready to insert; None if its id
@@ -202,7 +196,7 @@ class _Merger:
             return None
         item = {k: self.ids[REFERENCES[k]].get(v, v) if k in REFERENCES and isinstance(v, str)
                 else v for k, v in item.items()}
-        new = to_roundtrip(item) if self.roundtrip else _copied(item)
+        new = to_roundtrip(item) if self.roundtrip else copied(item)
         self.references += [(new, k) for k in REFERENCES if k in new]
         return new
 

@@ -20,13 +20,11 @@ articles were ingested, so ingesting an older article after a newer one gives th
 
 from __future__ import annotations
 
-import copy
-import marshal
 import re
 from functools import lru_cache
 
 from generator.extract.names import find_actor, name_key
-from generator.model import Actor
+from generator.model import Actor, copied
 from generator.stories import STOPWORDS
 
 SAME_EVENT = 0.6  # share of the words of `what` two reports of one event have in common
@@ -36,7 +34,7 @@ DISPUTED = "disputed: "  # how a dispute note starts; the page finds them by it
 
 def merge_article(story: dict, new: dict, sid: str) -> dict:
     """The story with the new article (a one-source extraction) merged in as source `sid`."""
-    out = _copy(story)
+    out = copied(story)
     _stamp_first_source(out)
     order = _order(out, new, sid)
     ids = _merge_actors(out, new.get("actors") or [], sid, order)
@@ -52,15 +50,6 @@ def merge_article(story: dict, new: dict, sid: str) -> dict:
     _add_notes(out, (new.get("review") or {}).get("notes", []))
     _renew_disputes(out, disputes(out, order))
     return out
-
-
-def _copy(data: dict) -> dict:
-    """A deep copy: by marshal for plain data (a story of dozens of sources is copied once
-    per article, and copy.deepcopy is about three times slower); deepcopy for anything else."""
-    try:
-        return marshal.loads(marshal.dumps(data))
-    except ValueError:  # not plain data: a date, a ruamel type
-        return copy.deepcopy(data)
 
 
 def next_source_id(*sheets: dict) -> str:
