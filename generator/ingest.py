@@ -357,13 +357,12 @@ def _merge_held(article: Path, target: Path, sheet: FactSheet, why: str, index: 
             return None
     if report is None or not clean_as_written(merged, str(target)):
         return None
-    if merged == ours and repr(merged) == repr(ours):  # the sheet's text would not change
-        if theirs != base or repr(theirs) != repr(base):
-            for path in index.hold(target, ours, theirs, on_disk, article):
-                write_held(index, path)
+    changed = merged != ours or repr(merged) != repr(ours)  # the sheet's text changes
+    if changed or theirs != base or repr(theirs) != repr(base):  # or its base's
+        for path in index.hold(target, merged, theirs, on_disk, article):
+            write_held(index, path)
+    if not changed:
         return Outcome(article, target, "up to date", f"{why}; up to date")
-    for path in index.hold(target, merged, theirs, on_disk, article):
-        write_held(index, path)
     return Outcome(article, target, "merged", f"{why}; merged as {sid} ({report})")
 
 

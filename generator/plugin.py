@@ -281,11 +281,12 @@ class ExplainersPlugin(BasePlugin[ExplainersConfig]):
         keys = {}
         for uri in uris:
             held = self._markdown.get(uri)  # else serving, a plain rebuild: not held
-            markdown = (_release(held) if held is not None else self._pages[uri]).encode()
+            markdown = _release(held) if held is not None else self._pages[uri]
             exists = {t: files.get_file_from_path(t) is not None
-                      for t in link_targets(uri, markdown.decode("utf-8"))}
+                      for t in link_targets(uri, markdown)}
             edit_url = files.get_file_from_path(uri).page.edit_url
-            keys[uri] = page_key(fingerprint, uri, digest(markdown), edit_url, exists)
+            keys[uri] = page_key(fingerprint, uri, digest(markdown.encode("utf-8")), edit_url,
+                                 exists)
         return keys
 
     def _accept(self, built: BuiltPage, files: Files) -> None:
