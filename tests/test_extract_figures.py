@@ -112,6 +112,48 @@ def test_bare_scaled_number_keeps_the_sentence_currency():
     assert [(f.value, f.unit) for f in found] == [(5_400_000_000, "USD"), (4_800_000_000, "USD")]
 
 
+@pytest.mark.parametrize("sentence, value, unit", [
+    # a country word before the currency names it
+    ("Donors pledged 20 billion Saudi riyals.", 20_000_000_000, "SAR"),
+    ("The loan is worth 3 billion Egyptian pounds.", 3_000_000_000, "EGP"),
+    ("The award was 10 million Kenyan shillings.", 10_000_000, "KES"),
+    ("India sent aid worth 5 million Pakistani rupees.", 5_000_000, "PKR"),
+    # a currency of one country only needs no country word
+    ("The central bank sold 200 million kwanzas.", 200_000_000, "AOA"),
+    ("The state budget is 40 billion zlotys.", 40_000_000_000, "PLN"),
+    # signs and codes written before the amount
+    ("The court restored a Sh1.3 billion award.", 1_300_000_000, "KES"),
+    ("Traders paid KSh 200 million in fees.", 200_000_000, "KES"),
+    ("Each family will receive Rs.500,000 in aid.", 500_000, "INR"),
+    ("The council set aside NIS 4.2 million for trees.", 4_200_000, "ILS"),
+    ("The fund lent SEK 4 billion.", 4_000_000_000, "SEK"),
+    # a currency several countries share, with no country given: the common one, or the word
+    ("Farmers lost 12 billion kronor.", 12_000_000_000, "SEK"),
+    ("The ministry spent 400 million dinars.", 400_000_000, "dinars"),
+])
+def test_currencies_of_the_world(sentence, value, unit):
+    f = only(sentence)
+    assert (f.value, f.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("body, units", [
+    # the story's own country decides a currency its name leaves open
+    ("QUETTA, Pakistan - Pakistan's government will pay one million rupees to each family, "
+     "officials in Pakistan said.", ["PKR"]),
+    ("Kenya's Supreme Court restored a Sh1.3 billion award. Kenya will appeal.", ["KES"]),
+    ("Tanzania's parliament approved a Sh900 billion budget. Tanzania's economy grew.", ["TZS"]),
+    ("Iraq's cabinet approved 400 million dinars for Basra. Iraq will borrow.", ["IQD"]),
+    ("Mexico will spend 3 billion pesos on roads. Mexico's budget grew.", ["MXN"]),
+    ("Colombia will spend 3 billion pesos on roads. Colombia's budget grew.", ["COP"]),
+    # a country word beats the story's country
+    ("Pakistan's army said India sent 5 million Indian rupees. Pakistan thanked it.", ["INR"]),
+    # no country named twice: the common one
+    ("The firm paid one million rupees to settle the case.", ["INR"]),
+])
+def test_the_story_country_decides_a_shared_currency(body, units):
+    assert [f.unit for f in figures(body)] == units
+
+
 def test_a_conversion_in_brackets_is_the_same_figure():
     assert [f.value for f in figures("The quake struck 40 kilometers (25 miles) from Herat.")] \
         == [40]
@@ -283,6 +325,24 @@ def test_a_trailing_source_covers_a_list_of_figures():
     found = figures("Italy had 18,010 deaths, followed by Spain with 11,324 and Germany with "
                     "8,173, the researchers found.")
     assert [f.according_to for f in found] == ["the researchers"] * 3
+
+
+@pytest.mark.parametrize("sentence, source", [
+    # a relative clause set off by commas describes the speaker; it is not the speaker
+    ("The union, which represents drivers at most companies, said 14 companies would be hit.",
+     "The union"),
+    ("Council member Rami Khoury, whose faction represents many residents, said nearly one "
+     "thousand people signed.", "Council member Rami Khoury"),
+    ("The ministry, who officials say acted alone, said 30 people were held.", "The ministry"),
+    # an appositive after a name: "X, a maker of A and B, said"
+    ("Harcourt, a Chicago-based maker of packaging and consumer products, said it holds "
+     "8.7 pct of the shares.", "Harcourt"),
+    ("Acme, the maker of packaging and glass, said it cut 300 jobs.", "Acme"),
+])
+def test_a_set_off_description_of_the_speaker_is_not_the_source(sentence, source):
+    found = figures(sentence)
+    assert found and {f.according_to for f in found} == {source}, \
+        [(f.text, f.according_to) for f in found]
 
 
 def test_a_figure_describing_the_speaker_is_the_writers():

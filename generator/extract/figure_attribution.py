@@ -61,6 +61,8 @@ agency ministry department office government""")
 CLAUSE_STARTS = word_set("that although though while because as if when so since after before "
                          "whereas")
 JOINERS = word_set("and but or while as who which whom")  # stripped from a speaker's front
+RELATIVES = word_set("who whom whose which")
+ARTICLES = word_set("a an the")
 
 
 @dataclass
@@ -249,11 +251,15 @@ def _segments(chunk: list[Token]) -> list[list[Token]]:
             parts[-1].append(t)
     parts = [p for p in parts if p]
     kept: list[list[Token]] = []
-    for part in reversed(parts):
+    for n, part in enumerate(reversed(parts)):
+        set_off = n < len(parts) - 1  # a part with another before it: "X, <part>, said"
+        if set_off and part[0].low in RELATIVES and not part[0].text.isupper():
+            continue  # "The union, which represents drivers, said ..." (not "WHO said")
         has_verb = any(is_clause_verb(part, k) for k in range(len(part)))
-        if has_verb and (part[0].low in ("which", "who", "that") and kept
-                         or part[0].low.endswith(("ed", "ing")) and len(parts) > 1):
-            continue  # "The figures, released by the office on Tuesday, show ..."
+        if has_verb and (part[0].low in ("which", "who", "that") and kept or set_off and (
+                part[0].low.endswith(("ed", "ing")) or part[0].low in ARTICLES)):
+            continue  # "The figures, released by the office on Tuesday, show ..."; "Acme, a
+            # maker of packaging and glass, said ..."
         if has_verb:
             tail = _after_last_joiner(part)  # "Talks resumed and officials said ..."
             if tail:

@@ -10,9 +10,10 @@ or contrasted ("only one constituency", "36 shells ... one shell"), never as a p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.articles import Article
+from generator.extract import currencies
 from generator.extract.figure_attribution import Attributor
 from generator.extract.figure_measure import Counted, describe
 from generator.extract.figure_quantities import figure_quantities, read_qualifier
@@ -47,12 +48,24 @@ def extract_figures(article: Article) -> list[Figure]:
     for sentence in article.sentences:
         figures += sentence_figures(sentence.text, attributor)
     figures = dedupe(figures)
+    figures = _local_currencies(figures, article)
     title = article.title
     read_as = _lower_case(title) if sum(c.isupper() for c in title) > len(title) / 2 else title
     for f in sentence_figures(read_as, Attributor(), headline=True, shown=title):
         if not any(_restates(f, k) for k in figures):
             figures.append(f)  # a headline restates the body; keep only what it adds
     return figures
+
+
+def _local_currencies(figures: list[Figure], article: Article) -> list[Figure]:
+    """Rupees, shillings, dinars as the story's country has them (see `currencies`)."""
+    families = [currencies.family_of(f.text) if f.unit else None for f in figures]
+    if not any(families):
+        return figures
+    country = currencies.story_country(
+        "\n".join([article.title, *(s.text for s in article.sentences)]))
+    return [replace(f, unit=currencies.localized(family, f.unit, country)) if family else f
+            for f, family in zip(figures, families, strict=True)]
 
 
 def _lower_case(text: str) -> str:

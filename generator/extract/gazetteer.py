@@ -83,7 +83,8 @@ class Place(NamedTuple):
     population: int = 0
 
 
-KEPT_FIELDS = ("name", "altSpellings", "demonym", "population", "region", "subregion")
+KEPT_FIELDS = ("name", "altSpellings", "demonym", "population", "region", "subregion",
+               "currencies")
 
 
 @cache
@@ -157,6 +158,17 @@ def country(text: str) -> Country | None:
 def demonym(text: str) -> Country | None:
     """The country a demonym refers to ("Qatari", "Israelis" -> Qatar, Israel), or None."""
     return _countries()[1].get(name_key(text))
+
+
+def currencies_of(code: str) -> tuple[str, ...]:
+    """The ISO 4217 codes of the currencies a country (alpha-2 code) uses."""
+    return _currencies_by_country().get(code, ())
+
+
+@cache
+def _currencies_by_country() -> dict[str, tuple[str, ...]]:
+    return {r["code"]: tuple(r.get("currencies") or ()) for r in _countryinfo_records()
+            if r.get("code")}
 
 
 def people_of(c: Country) -> str | None:

@@ -39,7 +39,8 @@ FRACTION_HINTS = ("half", "halves", "third", "quarter", "fifth", "sixth", "eight
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "U.S.$": "USD", "NZ$": "NZD", "A$": "AUD",
                     "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "S$": "SGD",
                     "NT$": "TWD", "R$": "BRL", "Z$": "ZWD", "£": "GBP", "€": "EUR", "¥": "JPY",
-                    "₹": "INR", "RS": "INR", "RS.": "INR"}
+                    "₹": "INR", "RS": "INR", "RS.": "INR",
+                    "SH": "KES", "KSH": "KES", "TSH": "TZS", "USH": "UGX", "NIS": "ILS"}
 CURRENCY_WORDS = {"dlr": "USD", "dlrs": "USD", "dollar": "USD", "euro": "EUR", "pound": "GBP",
                   "stg": "GBP", "sterling": "GBP", "pounds sterling": "GBP", "yen": "JPY",
                   "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "franc": "CHF",
@@ -49,7 +50,11 @@ CURRENCY_WORDS = {"dlr": "USD", "dlrs": "USD", "dollar": "USD", "euro": "EUR", "
 DOLLAR_COUNTRIES = {"australian": "AUD", "canadian": "CAD", "new zealand": "NZD", "nz": "NZD",
                     "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD", "zimbabwe": "ZWD",
                     "zimbabwean": "ZWD"}
-CODES = _split("USD EUR GBP JPY CNY INR CHF AUD CAD NZD HKD SGD RUB ZAR BRL")
+# ISO 4217 codes news copy writes before or after an amount ("KES 200 million"); codes that are
+# also English words (COP, TRY, CUP, ALL) are left out.
+CODES = _split("USD EUR GBP JPY CNY INR CHF AUD CAD NZD HKD SGD RUB ZAR BRL SEK NOK DKK PLN CZK "
+               "HUF KES NGN PKR ILS EGP AOA GHS MXN CLP IDR THB VND KRW SAR AED QAR KWD IQD IRR "
+               "UAH BDT LKR NPR ETB TZS UGX MYR")
 UNITS = {"year": "years", "yr": "years", "month": "months", "mth": "months", "week": "weeks",
          "wk": "weeks", "day": "days",
          "hour": "hours", "hr": "hours", "minute": "minutes", "min": "minutes",
@@ -81,7 +86,8 @@ NOT_QUANTITIES = re.compile(
         r"\b\d{1,2}\s*[ap]\.m\.", r"\b\d{1,2}\s*[ap]m\b", r"\b\d{1,2}\s+o'clock\b",
         r"(?:\+|\b)\(?\d{2,4}\)?[\s-]\d{3,4}[\s-]\d{3,4}\b",
         r"https?://\S+|\bwww\.\S+|\S+@\S+\.\w+",
-        r"(?<![\w$£€¥])(?!Rs\b)[A-Za-z][A-Za-z.]*[.-]?\d[\d.]*(?:[-–]\d+)?\b",  # H.R.1424
+        # H.R.1424, not Sh1.3 (shillings) or Rs.500 (rupees)
+        r"(?<![\w$£€¥])(?!Rs\b|[KTU]?Sh\d)[A-Za-z][A-Za-z.]*[.-]?\d[\d.]*(?:[-–]\d+)?\b",
         r"\b\d+-[A-Z]\b",  # an 8-K form
         (r"\b\d+[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane"
          r"|Square|Boulevard|Drive|Place|Terrace)\b"),  # 10 Downing Street

@@ -15,6 +15,8 @@ from decimal import Decimal
 
 from text_to_num import text2num
 
+from generator.extract import currencies
+from generator.extract.currencies import SUFFIX_WORDS as CURRENCY_NOUNS
 from generator.extract.number_words import (
     CODES,
     CURRENCY_SYMBOLS,
@@ -34,10 +36,12 @@ from generator.extract.number_words import (
 )
 
 _CURRENCY_PREFIX = re.compile(
-    r"(?:(?:(?:US|U\.S\.|NZ|AU|CA|HK|NT)\s?|A|C|S|R|Z)?\$|£|€|¥|₹|\bRs\.?|\b(?:"
-    + "|".join(CODES) + r"))\s?$")
+    r"(?:(?:(?:US|U\.S\.|NZ|AU|CA|HK|NT)\s?|A|C|S|R|Z)?\$|£|€|¥|₹|\bRs\.?|\b[KTU]?Sh|\bNIS"
+    r"|\b(?:" + "|".join(CODES) + r"))\s?$")
+# A number may follow a shilling or rupee sign with no space: "Sh1.3 billion", "Rs.500".
 _CORE = re.compile(
-    rf"(?<![\w.,/])(?:(?P<digits>{DIGITS})(?![\d/])"
+    r"(?:(?<![\w.,/])|(?<=\bSh)|(?<=\b[KTU]Sh)|(?<=\bRs\.))"
+    rf"(?:(?P<digits>{DIGITS})(?![\d/])"
     r"|(?P<half>half)(?=\s+an?\s+(?:million|billion)\b)"
     rf"|(?P<a>an?)(?=\s+(?:hundred|thousand|million|billion|dozen)\b)|(?P<words>{WORD_NUMBER})\b)"
     r"|(?<![\w$£€¥])(?P<twice>twice|thrice)\b",
@@ -50,9 +54,10 @@ _PERCENT = re.compile(r"\s*(?:%|(?:per\s?cent|percent|pct|pc)\b)(?:\s+points?\b)
                       r"|\s+percentage\s+points?\b", re.IGNORECASE)
 _CURRENCY_SUFFIX = re.compile(
     r"\s+(?:(U\.S\.|US|American|Australian|Canadian|New Zealand|NZ|Hong Kong|Singapore|Taiwan"
-    r"|Zimbabwe(?:an)?|Swiss)\s+)?(dlrs?|dollars?|euros?|pounds\s+sterling|pounds?|stg|sterling"
-    r"|yen|yuan|renminbi|rupees?|francs?|roubles?|rubles?|rand|riyals?|shekels?|pesos?|liras?"
-    r"|naira|baht|ringgit|rupiah|dirhams?|" + "|".join(CODES) + r")\b", re.IGNORECASE)
+    r"|Zimbabwe(?:an)?|Swiss|(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s+)?(dlrs?|dollars?|euros?"
+    r"|pounds\s+sterling|pounds?|stg|sterling|yen|yuan|renminbi|rupees?|francs?|roubles?|rubles?"
+    r"|rand|riyals?|shekels?|pesos?|liras?|naira|baht|ringgit|rupiah|dirhams?|"
+    + "|".join(CURRENCY_NOUNS) + "|" + "|".join(CODES) + r")\b", re.IGNORECASE)
 _TEMPERATURE = re.compile(
     r"\s?°\s?([CF])\b|\s+degrees?\s+(Celsius|Fahrenheit|C|F)\b|([CF])\b(?!-)", re.IGNORECASE)
 _WON = re.compile(r"\s+won\b", re.IGNORECASE)
@@ -215,10 +220,17 @@ def _symbol_code(symbol: str) -> str:
 
 
 def _currency_word(country: str | None, word: str) -> str:
+    """The code for a currency word and the country word before it, if any ("Kenyan")."""
     if word.upper() in CODES:
         return word.upper()
     key = word.lower()
+    noun = currencies.NOUNS.get(key)
     key = key if key in CURRENCY_WORDS else key.rstrip("s")
+    state = currencies.country_of_adjective(country)
+    if noun or state and key in currencies.AMBIGUOUS:
+        default = (CURRENCY_WORDS.get(key) or currencies.DEFAULTS.get(noun)
+                   or (word.lower() if noun else "USD"))
+        return currencies.code_for(noun or key, state, default) or default
     code = CURRENCY_WORDS.get(key, "USD")
     if code == "USD" and country:
         code = DOLLAR_COUNTRIES.get(country.lower(), "USD")
