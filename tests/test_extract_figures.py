@@ -243,6 +243,19 @@ def test_a_score_is_not_a_figure_but_a_vote_tally_is():
     assert [f.value for f in figures("The bill passed on a 74-25 vote.")] == [74, 25]
 
 
+@pytest.mark.parametrize("sentence, values", [
+    # a body that decides by votes, right before the count, makes it a tally without "vote"
+    ("The act passed 61-38, three weeks after the committee approved it 14-6.",
+     [(61, None), (38, None), (3, "weeks"), (14, None), (6, None)]),
+    ("The court upheld the ruling 5-4.", [(5, None), (4, None)]),
+    # a game's result stays out, whoever won
+    ("Chelsea defeated Arsenal 3-1, two days after a 1-1 draw.", [(2, "days")]),
+    ("The Lakers won 101-99.", []),
+])
+def test_a_tally_needs_no_vote_word(sentence, values):
+    assert [(f.value, f.unit) for f in figures(sentence)] == values
+
+
 # --- the same figure twice -------------------------------------------------------------
 
 def test_the_same_figure_stated_twice_is_kept_once():

@@ -123,6 +123,12 @@ def _bare(text: str, end: int) -> bool:
         or word in VERB_FORMS or word in ("a", "an", "last", "this", "next", "earlier")
 
 
+# A body deciding by a count of votes, right before the count: "passed 61-38", "approved it 14-6".
+_DECIDED = re.compile(r"\b(?:passed|approved|rejected|adopted|confirmed|endorsed|ratified|backed"
+                      r"|upheld|overturned|voted|carried)(?:\s+(?:it|them|him|her|the\s+\w+))?\s+$",
+                      re.IGNORECASE)  # not "defeated", "beat" or "won": games are won by a score
+
+
 def _excluded(text: str, q: Quantity, headline: bool) -> bool:
     """Not a figure: a year, part of a name, an age, "the two leaders", a score."""
     before, after = text[max(0, q.start - 40):q.start], text[q.end:q.end + 20]
@@ -137,8 +143,13 @@ def _excluded(text: str, q: Quantity, headline: bool) -> bool:
         return True  # "the two leaders" names people already named
     if q.value_high is None and q.unit is None and (
             re.match(r"-\d", after) or re.search(r"\d-$", before)):
-        return "vote" not in text.lower()  # "won 3-1" is a score; "a 74-25 vote" a tally
+        return not _tally(text, before)  # "won 3-1" is a score; "a 74-25 vote" a tally
     return False
+
+
+def _tally(text: str, before: str) -> bool:
+    """'a 74-25 vote', 'the Senate passed it 61-38': votes, not a game's score."""
+    return "vote" in text.lower() or bool(_DECIDED.search(re.sub(r"\d+-$", "", before)))
 
 
 def _is_year(text: str, q: Quantity, before: str, after: str) -> bool:

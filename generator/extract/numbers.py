@@ -342,12 +342,16 @@ def _ranged(text: str, low: Quantity, high: Quantity) -> bool:
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*", re.IGNORECASE)
 
 
+_PAIRED = re.compile(r"\d\s?[-–]\s?$")  # the second of "61-38": a tally or a score, no list
+
+
 def _share_list_units(text: str, found: list[Quantity]) -> list[Quantity]:
     """'4,340, 4,345 and 4,350 dlrs': numbers listed before a unit share it."""
     for i in range(len(found) - 1, 0, -1):
         q, prev = found[i], found[i - 1]
         if q.unit and prev.unit is None and not prev.fraction and not q.compound \
-                and _LIST_GAP.fullmatch(text, prev.end, q.start) and not prev.spelled:
+                and _LIST_GAP.fullmatch(text, prev.end, q.start) and not prev.spelled \
+                and not _PAIRED.search(text, 0, prev.start):
             prev.unit = q.unit
     return found
 
