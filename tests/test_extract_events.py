@@ -123,6 +123,20 @@ def test_what_is_the_clause_carrying_the_date():
     assert table(found)[-1] == ("Monday", "2015-05-11")
 
 
+@pytest.mark.parametrize("body, what", [
+    # a date inside a "that" clause dates that clause, told of its nearest noun
+    ("The death toll from an earthquake that struck the south on Sunday has risen to 1,300.",
+     "An earthquake struck the south"),
+    ("Police arrested a man that was seen near the scene on Friday.",
+     "A man was seen near the scene"),
+    # "that" before a clause's subject, or an object relative, is left as it was
+    ("The court rejected an appeal that lawyers filed on Friday.",
+     "The court rejected an appeal that lawyers filed"),
+])
+def test_a_that_clause_carrying_the_date_is_the_event(body, what):
+    assert [e.what for e in events(body)] == [what]
+
+
 def test_ranges_are_one_event_dated_by_their_start():
     found = events("The first referendum is to be held from November 20 to December 11. "
                    "A survey was carried out between July 2003 and December 2004.")

@@ -50,7 +50,15 @@ CONNECTIVE = re.compile(
 TAIL = re.compile(r",\s+(?:according to|including)\b.*$|\s(?:in|of|during|at) which\b.*$")
 RECAP = re.compile(r"^(?:The|This|That|It)\b(?:\s+[\w-]+){0,2}\s+(?:occurred|happened|took place|"
                    r"came)\b")
-RELATIVE = re.compile(r"(?:,\s+|\s)(?:who|which)\s+")
+RELATIVE = re.compile(r"(?:,\s+|\s)(?:who|which)\s+"
+                      # "an earthquake that struck ...": "that" before a verb, not before a
+                      # clause's subject ("said that the troops ...")
+                      r"|\s(?P<that>that)\s+(?=[a-z]+ed\b|(?:was|were|is|are|has|had|have|will"
+                      r"|would|could|can|may|might|hit|struck|began|broke|fell|rose|won|lost|led"
+                      r"|held|met|sent|made|brought|caught|found|gave|ran|saw|shot|spoke|took"
+                      r"|left|came|went|cut|spread|shut|cost|swept|tore|drew|hurt|began)\b)")
+NEAREST_NOUN = re.compile(r".*\b((?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+)$",
+                          re.IGNORECASE | re.DOTALL)  # the last determiner's noun phrase
 ANTECEDENT_START = re.compile(r".*(?:^|,\s+|\b(?:by|to|with|for|said|says|told)\s+)", re.DOTALL)
 REDUCED_PASSIVE = re.compile(r"\b(?P<np>(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+"
                              r"(?P<verb>[a-z]+ed)\s+by\s+(?P<agent>.+?)\s*$")
@@ -223,8 +231,15 @@ def _relative_clause(sentence: str, d: DateMention, a: int, b: int) -> str | Non
     if rel is None:
         return None
     head = ANTECEDENT_START.sub("", sentence[a:rel.start()]).strip()
-    if not head or not head[0].isupper() and not head.startswith(("the ", "a ")):
+    if rel["that"]:  # "the toll from an earthquake that struck": the nearest noun struck
+        nearest = NEAREST_NOUN.match(head)
+        if nearest is None:
+            return None
+        head = nearest.group(1)
+    if not head or not head[0].isupper() and not head.startswith(("the ", "a ", "an ")):
         return None
+    if rel["that"]:
+        end = d.end  # no comma closes it: what follows the date is the main clause's
     body = DATE_PREPOSITION.sub("", sentence[rel.end():d.start]) + " " + sentence[d.end:end]
     return head + " " + body
 
