@@ -53,6 +53,11 @@ def only(sentence: str) -> dates.DateMention:
     ("Officials said two days ago that the plan would start next month.",
      ["two days ago", "next month"]),
     ("Neither won a majority in Sunday's first round.", ["Sunday"]),
+    # two days of one month are one mention, dated by the first
+    ("Drivers will walk out on 27 and 28 March.", ["27 and 28 March"]),
+    ("Strikes are planned from 3 to 5 June.", ["3 to 5 June"]),
+    ("Talks will be held on March 27 and 28 in Geneva.", ["March 27 and 28"]),
+    ("The vote was on March 4 and 12 people died.", ["March 4"]),
 ])
 def test_finds_date_expressions_as_written(sentence, expected):
     assert texts(sentence) == expected
@@ -70,6 +75,13 @@ def test_finds_date_expressions_as_written(sentence, expected):
 ])
 def test_numbers_and_names_are_not_dates(sentence):
     assert texts(sentence) == []
+
+
+def test_two_days_of_a_month_resolve_to_the_first():
+    published = dt.date(2025, 3, 12)
+    assert resolve(only("Drivers will walk out on 27 and 28 March."), published, "future") \
+        == "2025-03-27"
+    assert resolve(only("Talks were held on March 3 to 5."), published) == "2025-03-03"
 
 
 def test_a_year_before_a_lowercase_noun_is_a_year_only_after_a_preposition():

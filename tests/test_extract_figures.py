@@ -256,6 +256,11 @@ def test_a_tally_needs_no_vote_word(sentence, values):
     assert [(f.value, f.unit) for f in figures(sentence)] == values
 
 
+def test_days_of_a_month_joined_by_and_are_a_date_not_a_figure():
+    found = figures("Drivers will walk out for 48 hours on 27 and 28 March, and on March 3 and 4.")
+    assert [f.text for f in found] == ["48 hours"]
+
+
 # --- the same figure twice -------------------------------------------------------------
 
 def test_the_same_figure_stated_twice_is_kept_once():

@@ -29,6 +29,9 @@ _HOLIDAY = r"(?:[A-Z][\w']+\s+)+Day\s*[-,(\u2013\u2014]\s*"  # "Waitangi Day - F
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _EDGE = r"(?:(?:earlier|later|late|early)\s+(?:on\s+)?)?"
 _THIS_YEAR = r"(?P<rel>this|last|next)\s+year\b"
+_DAY_JOIN = r"(?:\s*[-\u2013]\s*|\s+(?:and|to)\s+)"  # "27-28 March", "27 and 28 March": the first
+# "on March 4 and 12 people died": a day joined to another is not followed by what it counts
+_NOT_COUNTED = r"(?!\s+(?!(?:in|at|on|for|and|with|by|from|to)\b)[a-z])"
 _MONTH_LEAD = (r"(?i:in|by|until|since|last|next|this|early|late|mid|of|from|through|during|"
                r"before|after|between|and|to)")
 
@@ -42,10 +45,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month_year", re.compile(rf"\b(?:(?:early|late|mid-?)\s*)?(?P<m>{_MONTH})\s+(?:of\s+)?"
                               rf"(?P<y>{_YEAR})")),
     ("month_day", re.compile(rf"\b(?:{_WEEKDAY},?\s+|{_HOLIDAY})?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b"
-                             rf"(?:[-\u2013](?:[12]\d|3[01]|0?[1-9])\b)?(?!,?\s*\d)"
+                             rf"(?:{_DAY_JOIN}(?:[12]\d|3[01]|0?[1-9])\b{_NOT_COUNTED})?(?!,?\s*\d)"
                              rf"(?:(?:\s*[-,\u2013\u2014]\s*|\s+){_THIS_YEAR})?")),
-    ("month_day", re.compile(rf"\b{_ON_WEEKDAY}(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?"
-                             rf"(?P<m>{_MONTH})")),
+    ("month_day", re.compile(rf"\b{_ON_WEEKDAY}(?:the\s+)?(?P<d>{_DAY})(?:{_DAY_JOIN}{_DAY})?"
+                             rf"\s+(?:of\s+)?(?P<m>{_MONTH})")),
     ("month", re.compile(rf"\b{_MONTH_LEAD} (?P<t>(?P<m>{_MONTH})(?:\s+{_THIS_YEAR})?)")),
     ("month", re.compile(rf"\bmid-(?P<m>{_MONTH})(?:\s+{_THIS_YEAR})?")),
     ("day", re.compile(rf"\b{_EDGE}(?P<rel>today|yesterday|tomorrow|tonight|last night|"

@@ -76,10 +76,11 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _MONTH_ANYCASE = rf"(?:{_MONTH}|{_MONTH.upper()})"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+\d{4}\b)?"
+_DAY_JOIN = r"(?:\s*[-–]\s*|\s+(?:and|to|or)\s+)"  # "27-28 March", "27 and 28 March"
 NOT_QUANTITIES = re.compile(
     "|".join([
-        rf"\b{_MONTH_ANYCASE}\.?\s+{_DAY}\b(?:\s*[-–]\s*\d{{1,2}}\b)?{_YEAR}",  # Jan. 19
-        rf"\b{_DAY}(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?{_MONTH_ANYCASE}\b\.?{_YEAR}",
+        rf"\b{_MONTH_ANYCASE}\.?\s+{_DAY}\b(?:{_DAY_JOIN}{_DAY}\b)?{_YEAR}",  # Jan. 19
+        rf"\b{_DAY}(?:{_DAY_JOIN}{_DAY})?\s+(?:of\s+)?{_MONTH_ANYCASE}\b\.?{_YEAR}",
         rf"\b{_MONTH_ANYCASE}\.?,?\s+\d{{4}}\b",
         r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", r"\b\d{4}-\d{2}-\d{2}\b", r"\b\d{1,2}\.\d{1,2}\.\d{4}\b",
         r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC)", r"\b\d{1,2}:\d{2}\b",
