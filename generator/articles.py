@@ -32,6 +32,22 @@ AGENCY_LINE = re.compile(
     r"dpa|ANSA|EFE|Xinhua|Kyodo|UPI|PA|Wikinews|CNN|Al Jazeera|The Guardian|NPR)\)?\.?$",
     re.IGNORECASE,
 )
+# Any publisher's name closing a story on a line of its own: a few capitalized words (with
+# "of", "the", "&" and digits: "The Carmel Courier", "France 24"), no sentence punctuation.
+PUBLISHER_SHAPE = re.compile(
+    r"^\(?(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|the|and|de|&)){0,5}\)?$")
+NOT_PUBLISHERS = frozenset(["END", "ENDS", "MORE", "Advertisement", "Related", "Share"])
+
+
+def is_agency_line(line: str) -> bool:
+    """The last line names the publisher: a known agency, or a short name alone on the line."""
+    line = line.strip()
+    if AGENCY_LINE.match(line):
+        return True
+    return len(line) <= 50 and not line.endswith(".") and line.strip("()") not in NOT_PUBLISHERS \
+        and bool(PUBLISHER_SHAPE.match(line))
+
+
 # "Thursday, May 7, 2015" (or without the weekday) on a line of its own.
 DATE_LINE = re.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
@@ -286,7 +302,7 @@ def _article_from_body(path: str, title: str, body: list[str], **kw) -> Article:
     """Pull a date line, a dateline opener and an agency line out of the body."""
     published = kw.pop("published", None)
     dateline = None
-    if body and AGENCY_LINE.match(body[-1]):
+    if len(body) > 1 and is_agency_line(body[-1]) or body and AGENCY_LINE.match(body[-1]):
         agency = body.pop().strip("(). ")
         kw["publisher"] = kw.get("publisher") or agency
     if body and body[0].strip().lower() == title.strip().lower():  # HTML repeats its <h1>

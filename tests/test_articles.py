@@ -25,6 +25,25 @@ def test_seed_text_form_headline_paragraphs_and_agency_line():
     assert article.paragraphs[-1].startswith("Despite this, she said:")
 
 
+@pytest.mark.parametrize("last, publisher", [
+    # any publisher's name alone on the last line, not only the agencies we know
+    ("The Carmel Courier", "The Carmel Courier"),
+    ("France 24", "France 24"),
+    ("(Reuters)", "Reuters"),
+    # a short closing sentence, a credit line or an end mark is not a publisher
+    ("Voting closes Friday.", None),
+    ("Reporting by Jane Doe; editing by John Roe", None),
+    ("END", None),
+])
+def test_a_name_alone_on_the_last_line_is_the_publisher(tmp_path, last, publisher):
+    path = tmp_path / "x.txt"
+    path.write_text(f"Talks resume\n\nNegotiators met in Doha on Monday.\n\n{last}\n",
+                    encoding="utf-8")
+    article = read_article(path)
+    assert article.publisher == publisher
+    assert (article.paragraphs[-1] == last) == (publisher is None)
+
+
 def test_date_line_sets_publication_date_and_is_not_text():
     article = read_article(INPUTS / "dated.txt")
     assert article.published == dt.date(2013, 7, 16)
