@@ -256,6 +256,14 @@ def test_a_tally_needs_no_vote_word(sentence, values):
     assert [(f.value, f.unit) for f in figures(sentence)] == values
 
 
+def test_one_at_the_end_of_a_tally_in_words_counts():
+    found = figures("In a majority decision of four to one, the bench overturned the ruling.")
+    assert [f.value for f in found] == [4, 1]
+    found = figures("The motion carried by eight votes to one.")
+    assert [(f.value, f.unit) for f in found] == [(8, "votes"), (1, "votes")]
+    assert [f.value for f in figures("From four to one of the guards left.")] == [4]
+
+
 def test_days_of_a_month_joined_by_and_are_a_date_not_a_figure():
     found = figures("Drivers will walk out for 48 hours on 27 and 28 March, and on March 3 and 4.")
     assert [f.text for f in found] == ["48 hours"]

@@ -26,6 +26,10 @@ SHARES = ("percent", "percentage points", "times")
 GENERIC = word_set("share length time of the a an and in on at to by for with between")
 _DURATION_BEFORE = re.compile(r"\b(?:for|within|in|after|over|than|lasted|lasts|last|spent|spend"
                               r"|took|take|takes)\s+$", re.IGNORECASE)
+_TALLY_TO = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                       r"(?:\s+votes?)?\s+to\s+$", re.IGNORECASE)
+_DECISION = re.compile(r"\b(?:votes?|voted|decision|ruling|ruled|majority|split|margin)\b",
+                       re.IGNORECASE)
 _ONE_IDIOMS = re.compile(r"\s+(?:of|another|by one|day|time|thing|way|point|more)\b|\s*[,.;]",
                          re.IGNORECASE)  # "one of", "one another", "one day", "for one,"
 
@@ -172,6 +176,8 @@ def _pronoun_one(text: str, c: _Candidate, everything: list[_Candidate]) -> bool
         return not _DURATION_BEFORE.search(text, max(0, q.start - 12), q.start)
     if q.unit:
         return False
+    if _TALLY_TO.search(text, 0, q.start) and _DECISION.search(text):
+        return False  # "a majority decision of four to one": one judge
     if re.search(r"\bno\s+$", text[max(0, q.start - 4):q.start], re.IGNORECASE):
         return True
     if _ONE_IDIOMS.match(text, q.end) or not counted.noun:
