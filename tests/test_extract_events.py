@@ -137,6 +137,20 @@ def test_a_that_clause_carrying_the_date_is_the_event(body, what):
     assert [e.what for e in events(body)] == [what]
 
 
+@pytest.mark.parametrize("body, kept", [
+    # a demand or an obligation is not a happening, nor is a plan named by its year
+    ("Its chair said: 'Both sides need to get back in the room this week, not next month.'",
+     []),
+    ("The talks have to resume on Monday, officials said.", []),
+    ("Oil pays for most imports, and the government's 2026 budget assumes a price of $65.", []),
+    # what happened beside them still is
+    ("The union has to ballot members by March, and it held a vote on Monday.", ["Monday"]),
+    ("The 2019 election was won by Labour.", ["2019"]),
+])
+def test_demands_and_plans_are_not_events(body, kept):
+    assert [e.date_text for e in events(body)] == kept
+
+
 def test_ranges_are_one_event_dated_by_their_start():
     found = events("The first referendum is to be held from November 20 to December 11. "
                    "A survey was carried out between July 2003 and December 2004.")

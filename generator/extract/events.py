@@ -66,6 +66,10 @@ DATELINE_TAIL = re.compile(r"^\s*(?:\([^)]*\))?\s*[-\u2013\u2014]+\s")
 WEEKDAY_MODIFIER = re.compile(r"^\s+(?!(?:morning|afternoon|evening|night)\b)[a-z]+\b")
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|her|his|its|their|our|your|my|during)|'s)\s+$",
                                re.IGNORECASE)
+PLAN_AFTER = re.compile(r"\s+(?:budget|plan|forecast|projection|target|estimate|outlook"
+                        r"|strategy|guidance|accounts|programme|program)s?\b")
+CONTRAST = re.compile(r"\s*(?:not|or|and|rather than|instead of|but not)?\s*", re.IGNORECASE)
+OBLIGED = re.compile(r"\b(?:needs?|ought|has|have)\s+to\b|\bmust\b", re.IGNORECASE)
 ORDINAL_COUNT = re.compile(r"\b(?:first|second|third|fourth|fifth|\w{3,}est|so far)\b"
                            r"(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 NAME_LEAD = ("On", "Last", "Next", "This", "Earlier", "Later", "By", "Since", "Until", "Late",
@@ -112,9 +116,23 @@ def _is_happening(sentence: Sentence, d: DateMention, quoted: dict[int, list]) -
         return False  # "her Sunday visit", "during Tuesday sessions"
     if d.kind == "period" and d.rel == "this" and ORDINAL_COUNT.search(before):
         return False  # "its second recall this year" counts, it does not date
+    if d.kind == "year" and DETERMINER_BEFORE.search(before) and PLAN_AFTER.match(text[d.end:]):
+        return False  # "the government's 2026 budget assumes ..." names a plan, dates nothing
+    if OBLIGED.search(_own_clause(sentence, d, quoted)):
+        return False  # "both sides need to get back in the room this week": a demand
     # "March 5 (Reuters) -" opening the text is the dateline
     return not (sentence.index == 0 and not before.strip(" ,")
                 and DATELINE_TAIL.match(text[d.end:]))
+
+
+def _own_clause(sentence: Sentence, d: DateMention, quoted: dict[int, list]) -> str:
+    """The words before a date in its clause: from the last comma, or from the clause's start
+    when the date only contrasts with one before it ("this week, not next month")."""
+    text = sentence.text
+    a, _ = _segment(text, d, _quote_around(sentence, d, quoted), [d])
+    clause = text[a:d.start]
+    piece = clause[clause.rfind(",") + 1:]
+    return clause if CONTRAST.fullmatch(piece) else piece
 
 
 def _in_name(text: str, d: DateMention) -> bool:
