@@ -58,6 +58,21 @@ def test_wire_dateline_opening_first_paragraph_is_taken_off():
     assert article.paragraphs[0].startswith("Brazil's central bank raised")
 
 
+@pytest.mark.parametrize("opening, dateline, publisher", [
+    ("HERAT, Afghanistan (AP) — A powerful earthquake struck.", "Herat", "AP"),
+    ("QUETTA, Pakistan — A powerful earthquake struck.", "Quetta", None),
+    ("ROCHESTER, N.Y., Feb 26 - A powerful earthquake struck.", "Rochester", None),
+    ("LONG BEACH, Calif. (AP) — A powerful earthquake struck.", "Long Beach", "AP"),
+])
+def test_a_dateline_with_its_country_or_state_is_taken_off(tmp_path, opening, dateline,
+                                                           publisher):
+    path = tmp_path / "x.txt"
+    path.write_text(f"Quake strikes\n\n{opening}\n\nRescuers arrived.\n", encoding="utf-8")
+    article = read_article(path)
+    assert (article.dateline, article.publisher) == (dateline, publisher)
+    assert article.paragraphs[0] == "A powerful earthquake struck."
+
+
 def test_markdown_front_matter():
     article = read_article(INPUTS / "trade-talks.md")
     assert article.title == "Trade talks resume in Geneva"
