@@ -74,6 +74,7 @@ def test_a_speakers_today_is_not_an_event_but_a_quoted_year_is():
     "Inflation has stayed above target since 2021.",
     "She held a news conference every Tuesday.",
     "It was the automaker's second recall this year.",
+    "It was the second deadly quake to hit the country this year.",
     "The Good Friday Agreement ended the Troubles.",
     "Division A is the Emergency Economic Stabilization Act of 2008.",
     "The 2014 World Cup drew record crowds.",

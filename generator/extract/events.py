@@ -71,7 +71,7 @@ PLAN_AFTER = re.compile(r"\s+(?:budget|plan|forecast|projection|target|estimate|
 CONTRAST = re.compile(r"\s*(?:not|or|and|rather than|instead of|but not)?\s*", re.IGNORECASE)
 OBLIGED = re.compile(r"\b(?:needs?|ought|has|have)\s+to\b|\bmust\b", re.IGNORECASE)
 ORDINAL_COUNT = re.compile(r"\b(?:first|second|third|fourth|fifth|\w{3,}est|so far)\b"
-                           r"(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+                           r"(?:\s+[\w-]+){0,6}\s+$", re.IGNORECASE)
 NAME_LEAD = ("On", "Last", "Next", "This", "Earlier", "Later", "By", "Since", "Until", "Late",
              "Early")
 MONTH_AHEAD = re.compile(r"\s+(?:January|February|March|April|May|June|July|August|September|"
