@@ -224,6 +224,15 @@ def test_organisation_by_context():
     assert names(actors, "person") == set()
 
 
+def test_indexes_and_journals_are_organisations_not_people_or_places():
+    actors, places = extract("Chad is among the 10 countries hit hardest, the World Drought "
+                             "Risk Index says. The study was published in Lancet Planetary "
+                             "Health on Monday.")
+    assert one(actors, "World Drought Risk Index").type == "organization"
+    assert one(actors, "Lancet Planetary Health").type == "organization"
+    assert "Lancet Planetary Health" not in {p.name for p in places}
+
+
 def test_description_from_apposition():
     actors, _ = extract("Talks stalled, the Somali militant group Shabaab said on Friday.")
     shabaab = one(actors, "Shabaab")

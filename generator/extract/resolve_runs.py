@@ -19,6 +19,10 @@ PREPOSITIONS = frozenset([
 ])
 
 
+# Verbs after which "in" names a publication: "published in Nature Medicine".
+PUBLISHED = frozenset(["published", "appeared", "printed", "writing", "wrote", "written"])
+
+
 class Resolver(WordRules):
     """Settles the runs the classifier kept, against its registry."""
 
@@ -57,9 +61,9 @@ class Resolver(WordRules):
             self.book.note(known, text, run.sentence)
         elif self._site_apposition(run) or self._place(run):
             pass
-        elif self._org_cue(run) or (run.before() and run.before().lower == "by"
-                                    and not ppl.looks_unknown_name(run.words)
-                                    and not lx.is_title(run.words[0])):
+        elif self._org_cue(run) or self._published_in(run) or (
+                run.before() and run.before().lower == "by"
+                and not ppl.looks_unknown_name(run.words) and not lx.is_title(run.words[0])):
             self.c.organization(run)
         elif ppl.looks_personal(run.words) or self._unknown_person(run):
             self.c.person(run, text)
@@ -79,6 +83,11 @@ class Resolver(WordRules):
             return False
         self.book.add("site", run.text, run.text, run.sentence, actor=False)
         return True
+
+    def _published_in(self, run: Run) -> bool:
+        """'published in Nature Medicine', 'writing in Foreign Affairs': a publication."""
+        toks, i = run.tokens, run.i
+        return i >= 2 and toks[i - 1].lower == "in" and toks[i - 2].lower in PUBLISHED
 
     def _after_locative(self, run: Run) -> bool:
         """'fled to Khan Younis and Deir al-Balah': an unknown name where one goes or is."""
