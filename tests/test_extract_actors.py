@@ -233,6 +233,19 @@ def test_indexes_and_journals_are_organisations_not_people_or_places():
     assert "Lancet Planetary Health" not in {p.name for p in places}
 
 
+def test_a_word_opening_the_sentence_before_a_first_name_is_not_the_name():
+    actors, _ = extract("Leftist Gustavo Petro will face Rodolfo Hernandez. Prince William "
+                        "met Cardinal Pietro Parolin.")
+    assert {"Gustavo Petro", "Rodolfo Hernandez", "William", "Pietro Parolin"} \
+        == names(actors, "person")
+    assert one(actors, "Pietro Parolin").role == "Cardinal"
+
+
+def test_port_operators_are_organisations():
+    actors, _ = extract("Dockers accepted a deal from Hutchison Ports, the port's owner.")
+    assert one(actors, "Hutchison Ports").type == "organization"
+
+
 def test_description_from_apposition():
     actors, _ = extract("Talks stalled, the Somali militant group Shabaab said on Friday.")
     shabaab = one(actors, "Shabaab")

@@ -248,6 +248,7 @@ def test_a_score_is_not_a_figure_but_a_vote_tally_is():
     ("The act passed 61-38, three weeks after the committee approved it 14-6.",
      [(61, None), (38, None), (3, "weeks"), (14, None), (6, None)]),
     ("The court upheld the ruling 5-4.", [(5, None), (4, None)]),
+    ("The Senate voted 77-13 late Friday to pass the bill.", [(77, None), (13, None)]),
     # a game's result stays out, whoever won
     ("Chelsea defeated Arsenal 3-1, two days after a 1-1 draw.", [(2, "days")]),
     ("The Lakers won 101-99.", []),

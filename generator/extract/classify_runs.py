@@ -75,6 +75,14 @@ class Classifier(PersonRules):
             self.book.note(e, run.text, run.sentence)
         return True
 
+    @staticmethod
+    def _describes_name(run: Run, i: int, j: int) -> bool:
+        """'Leftist Gustavo Petro', 'Veteran Ana Silva': an English word opening the sentence
+        before a first name describes the person; it is not part of the name."""
+        w = run.tokens[i].text
+        return j - i > 2 and lx.is_english_word(w) and not lx.is_first_name(w) \
+            and not lx.is_title(w) and lx.is_first_name(run.tokens[i + 1].text)
+
     def _trim(self, run: Run) -> Run | None:
         """Drop sentence-opening words that are not names ("Yesterday", "Despite", "The")."""
         i, j = run.i, run.j
@@ -84,7 +92,8 @@ class Classifier(PersonRules):
             opener = i == run.i and run.initial
             if f == "the" or (opener and (f in lx.FUNCTION_WORDS or f in lx.MONTHS_DAYS
                                          or (lx.is_common_word(w) and not self._name_word(w)
-                                             and not self._whole_name(run.sub(i, j))))):
+                                             and not self._whole_name(run.sub(i, j)))
+                                         or self._describes_name(run, i, j))):
                 i += 1
             else:
                 break

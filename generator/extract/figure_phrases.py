@@ -105,6 +105,9 @@ class Phrases:
         """
         if j >= len(self.tokens):
             return False
+        if self.low(j) in WEEKDAYS or self.low(j) in ("late", "early") \
+                and self.low(j + 1) in WEEKDAYS:
+            return False  # "voted 77-13 late Friday", "rose 12 Monday": a day, not what counts
         if nominal(self.tokens[j]):
             return True
         if self.low(j) in NOT_NOUNS or not is_noun_form(self.tokens[j]):

@@ -112,7 +112,7 @@ ORG_HEADS = frozenset([
     "confederation", "syndicate", "guild", "mission", "consulate", "legislature", "presidency",
     "clinic", "laboratory", "laboratories", "labs", "railways", "militia", "survey", "forum",
     "courier", "chronicle", "observer", "examiner", "inquirer", "enquirer", "bulletin", "dispatch",
-    "globe", "index", "indices", "barometer", "tracker", "database", "registry",
+    "globe", "index", "indices", "barometer", "tracker", "database", "registry", "ports",
 ]) | ROMANCE_HEADS | INDUSTRY_HEADS
 # Heads that open the names of natural sites ("River Nyando", "Lake Chad", "Mount Kenya").
 SITE_OPENERS = frozenset(["river", "lake", "mount", "cape", "gulf", "bay", "strait", "isle",
@@ -213,6 +213,7 @@ FUNCTION_WORDS = frozenset([
     "what", "which", "who", "whom", "whose", "where", "why", "how",
 ])
 COMMON_WORD_COUNT = 5000
+ENGLISH_WORD_COUNT = 50
 MONTHS_DAYS = frozenset([
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -292,6 +293,11 @@ def _word_counts() -> dict[str, int]:
         log.warning("pyspellchecker is not installed: common words are not told from names")
         return {}
     return json.loads(gzip.decompress(raw))
+
+
+def is_english_word(word: str) -> bool:
+    """A word of English at all (seen often enough in the word list not to be a name only)."""
+    return _word_counts().get(word.lower(), 0) >= ENGLISH_WORD_COUNT
 
 
 def is_common_word(word: str) -> bool:
