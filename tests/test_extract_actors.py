@@ -241,9 +241,20 @@ def test_a_word_opening_the_sentence_before_a_first_name_is_not_the_name():
     assert one(actors, "Pietro Parolin").role == "Cardinal"
 
 
-def test_port_operators_are_organisations():
-    actors, _ = extract("Dockers accepted a deal from Hutchison Ports, the port's owner.")
+def test_port_operators_and_carmakers_are_organisations():
+    actors, _ = extract("Dockers accepted a deal from Hutchison Ports, the port's owner. "
+                        "Tata Motor said it would recall 20,000 cars.")
     assert one(actors, "Hutchison Ports").type == "organization"
+    assert one(actors, "Tata Motor").type == "organization"
+
+
+def test_a_body_named_by_its_first_word_after_the():
+    actors, places = extract("The Bank of Portugal held rates. The Bank's governor said "
+                             "prices would fall. The Senate Finance Committee met; the Senate "
+                             "voted later.")
+    assert "Bank" in one(actors, "Bank of Portugal").aliases
+    assert "Bank" not in {p.name for p in places}
+    assert "Senate" not in one(actors, "Senate Finance Committee").aliases
 
 
 def test_description_from_apposition():

@@ -112,7 +112,7 @@ ORG_HEADS = frozenset([
     "confederation", "syndicate", "guild", "mission", "consulate", "legislature", "presidency",
     "clinic", "laboratory", "laboratories", "labs", "railways", "militia", "survey", "forum",
     "courier", "chronicle", "observer", "examiner", "inquirer", "enquirer", "bulletin", "dispatch",
-    "globe", "index", "indices", "barometer", "tracker", "database", "registry", "ports",
+    "globe", "index", "indices", "barometer", "tracker", "database", "registry", "ports", "motor",
 ]) | ROMANCE_HEADS | INDUSTRY_HEADS
 # Heads that open the names of natural sites ("River Nyando", "Lake Chad", "Mount Kenya").
 SITE_OPENERS = frozenset(["river", "lake", "mount", "cape", "gulf", "bay", "strait", "isle",

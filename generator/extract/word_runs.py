@@ -36,7 +36,22 @@ class WordRules:
         if person is not None:
             self._mention(person, run)
             return True
-        return any(rule(run) for rule in (self._acronym_known, self._kind_after, self._place_name))
+        return any(rule(run) for rule in (self._acronym_known, self._kind_after, self._short_form,
+                                          self._place_name))
+
+    def _short_form(self, run: Run) -> bool:
+        """'the Bank's governor' after 'the Bank of England': a body 'X of Y' named by its first
+        word, capitalised after 'the' (the Bank, the Church, the Court)."""
+        before = run.before()
+        if before is None or before.lower != "the" or run.initial:
+            return False
+        key = lx.fold(run.text)
+        bodies = [e for e in self.book.entries if e.kind == "organization"
+                  and e.name.split()[1:2] == ["of"] and lx.fold(e.name.split()[0]) == key]
+        if len(bodies) != 1:
+            return False
+        self.book.note(bodies[0], run.text, run.sentence)
+        return True
 
     def _kind_after(self, run: Run) -> bool:
         """'her Morena party', 'Yonhap news agency': the noun after says it is an organisation,
