@@ -16,6 +16,7 @@ from text_to_num import text2num
 
 from generator.articles import parse_text
 from generator.extract.figure_attribution import Attributor
+from generator.extract import extract_sheet
 from generator.extract.figures import extract_figures, sentence_figures
 from generator.extract.number_words import ONES, TENS
 from generator.extract.numbers import find_quantities
@@ -370,6 +371,21 @@ def test_a_set_off_description_of_the_speaker_is_not_the_source(sentence, source
     found = figures(sentence)
     assert found and {f.according_to for f in found} == {source}, \
         [(f.text, f.according_to) for f in found]
+
+
+@pytest.mark.parametrize("body, source", [
+    # a source given as what it is takes the name of the one actor it fits
+    ("The Banco Nacional de Cabo Verde held rates. Inflation was 4.1%, the bank said.",
+     "Banco Nacional de Cabo Verde"),
+    ("Zenith Corp cut its forecast. Sales fell 12%, the company said.", "Zenith Corp"),
+    ("Finance Minister Ana Silva spoke. Growth will be 3%, the minister said.", "Ana Silva"),
+    # two that fit, or none: the description stays
+    ("Zenith Corp and Apex Inc merged. Sales fell 12%, the company said.", "the company"),
+    ("Growth slowed. Sales fell 12%, the company said.", "the company"),
+])
+def test_a_described_source_is_named_when_one_actor_fits(body, source):
+    sheet = extract_sheet(parse_text(f"Test story\n\n{body}", "x.txt"))
+    assert {f.according_to for f in sheet.figures if f.value in (4.1, 12, 3)} == {source}
 
 
 def test_a_figure_describing_the_speaker_is_the_writers():

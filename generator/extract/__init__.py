@@ -8,6 +8,7 @@ from generator.extract.events import extract_events
 from generator.extract.figures import extract_figures
 from generator.extract.phases import extract_phases
 from generator.extract.quotes import extract_quotes
+from generator.extract.source_names import named_sources
 from generator.model import SCHEMA_VERSION, FactSheet, Review, Source
 from generator.review import review_notes
 from generator.slugs import slugify_title
@@ -35,7 +36,7 @@ def extract_sheet(article: Article) -> FactSheet:
         actors=actors,
         places=extract_places(article, actors),
         phases=extract_phases(article),
-        figures=extract_figures(article),
+        figures=named_sources(extract_figures(article), actors),
         events=extract_events(article),
         quotes=quotes,
     )
