@@ -202,6 +202,12 @@ def test_acronym_matching_initials_of_a_named_body():
     assert one(actors, "European Central Bank").aliases == ["ECB"]
 
 
+def test_plural_acronyms_are_people_of_a_kind_not_bodies():
+    actors, _ = extract("MPs voted 330 to 275. The bill goes to committee, where MPs will "
+                        "scrutinise it. NGOs said IDPs need help; NGOs warned again.")
+    assert actors == []
+
+
 def test_acronyms_that_are_not_actors():
     actors, _ = extract("Children lost 10 IQ points. The GDP figure fell, and H.R.2250 passed.")
     assert names(actors) == set()

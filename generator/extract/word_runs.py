@@ -3,6 +3,8 @@ that the words around it make an organisation, a group or a place."""
 
 from __future__ import annotations
 
+import re
+
 from generator.extract import context as cx
 from generator.extract import gazetteer as gz
 from generator.extract import lexicon as lx
@@ -10,6 +12,7 @@ from generator.extract import organizations as org
 from generator.extract.runs import Run, join
 
 ADJECTIVE_ENDINGS = ("ist", "ic", "ian", "ese", "ish", "al", "ive", "ous")
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 
 
 class WordRules:
@@ -22,6 +25,8 @@ class WordRules:
         f = lx.fold(word)
         if f in lx.MONTHS_DAYS or f in lx.FUNCTION_WORDS or self._compound(run):
             return True
+        if PLURAL_ACRONYM.fullmatch(word):
+            return True  # "MPs", "CEOs", "IDPs": people of a kind, not a body's name
         if self._nickname(run) or self._administration(run):
             return True
         person = self.book.find_person(word)
