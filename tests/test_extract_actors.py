@@ -202,6 +202,13 @@ def test_acronym_matching_initials_of_a_named_body():
     assert one(actors, "European Central Bank").aliases == ["ECB"]
 
 
+def test_a_speaker_that_speaks_of_itself_as_it_is_an_organisation():
+    actors, _ = extract("Rains eased, Comercial Ferraz said in its weekly report. Ana Silva "
+                        "said its cost was high. Said Jakaya Kikwete, its founder: no.")
+    assert one(actors, "Comercial Ferraz").type == "organization"
+    assert {"Ana Silva", "Jakaya Kikwete"} <= names(actors, "person")
+
+
 def test_plural_acronyms_are_people_of_a_kind_not_bodies():
     actors, _ = extract("MPs voted 330 to 275. The bill goes to committee, where MPs will "
                         "scrutinise it. NGOs said IDPs need help; NGOs warned again.")

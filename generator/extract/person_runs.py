@@ -10,6 +10,8 @@ from generator.extract import people as ppl
 from generator.extract.registry import Entry
 from generator.extract.runs import Run, join
 
+PERSONAL = frozenset(["he", "she", "his", "her", "him", "they", "their", "who"])
+
 
 class PersonRules:
     """Mixed into the classifier, which supplies `book`, `kind_of`, `classify`, `pending`,
@@ -140,11 +142,25 @@ class PersonRules:
             return False
         if not self._person_cue(run):
             return False
-        if org.in_org_context(run.tokens, run.i, run.j):  # "the armed group Ansar Dine said"
-            self.organization(run)
+        if org.in_org_context(run.tokens, run.i, run.j) or self._its_own(run):
+            self.organization(run)  # "the armed group Ansar Dine said", "X said its profit"
             return True
         self.person(run, run.text)
         return True
+
+    @staticmethod
+    def _its_own(run: Run) -> bool:
+        """'Comissaria Smith said in its weekly review': a subject that speaks of itself as
+        'it' (not when the name opens with a first name: 'Ana Silva said its cost ...')."""
+        toks, j = run.tokens, run.j
+        if lx.is_first_name(run.words[0]) or j >= len(toks) or toks[j].lower not in lx.SPEECH_VERBS:
+            return False
+        for t in toks[j + 1:j + 6]:
+            if t.lower in PERSONAL or t.text in {".", ";", '"', "\u201c"}:
+                return False
+            if t.lower == "its":
+                return True
+        return False
 
     def _person_cue(self, run: Run) -> bool:
         toks, i, j = run.tokens, run.i, run.j
