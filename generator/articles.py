@@ -54,10 +54,11 @@ DATE_LINE = re.compile(
     r"(?:\d{1,2}\s+)?(January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s*(\d{1,2})?,?\s+(\d{4})$"
 )
-# "SAO PAULO, March 5 -", "WASHINGTON (Reuters) -", "HERAT, Afghanistan (AP) —" opening the
-# first paragraph.
+# "SAO PAULO, March 5 -", "WASHINGTON (Reuters) -", "HERAT, Afghanistan (AP) —", "BOGOTÁ —"
+# opening the first paragraph.
 DATELINE_OPENER = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'\u2019-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.'\u2019 -]{1,30}?))?"
+    r"^(?P<place>[^\W\d_](?:[^\W\d_]|[ .'\u2019-]){1,40}?)"  # upper case: checked where used
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'\u2019 -]{1,30}?))?"
     r"(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
     r"\s*(?:\((?P<agency>[A-Za-z .]+)\))?\s*[-\u2013\u2014]+\s+"
 )

@@ -63,6 +63,8 @@ def test_wire_dateline_opening_first_paragraph_is_taken_off():
     ("QUETTA, Pakistan — A powerful earthquake struck.", "Quetta", None),
     ("ROCHESTER, N.Y., Feb 26 - A powerful earthquake struck.", "Rochester", None),
     ("LONG BEACH, Calif. (AP) — A powerful earthquake struck.", "Long Beach", "AP"),
+    ("BOGOTÁ — A powerful earthquake struck.", "Bogotá", None),
+    ("SÃO PAULO, March 5 - A powerful earthquake struck.", "São Paulo", None),
 ])
 def test_a_dateline_with_its_country_or_state_is_taken_off(tmp_path, opening, dateline,
                                                            publisher):
