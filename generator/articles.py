@@ -39,11 +39,9 @@ PUBLISHER_SHAPE = re.compile(
 NOT_PUBLISHERS = frozenset(["END", "ENDS", "MORE", "Advertisement", "Related", "Share"])
 
 
-def is_agency_line(line: str) -> bool:
-    """The last line names the publisher: a known agency, or a short name alone on the line."""
+def _publisher_name(line: str) -> bool:
+    """A short name alone on a line, as a publisher signs a story off ("France 24")."""
     line = line.strip()
-    if AGENCY_LINE.match(line):
-        return True
     return len(line) <= 50 and not line.endswith(".") and line.strip("()") not in NOT_PUBLISHERS \
         and bool(PUBLISHER_SHAPE.match(line))
 
@@ -305,7 +303,8 @@ def _article_from_body(path: str, title: str, body: list[str], **kw) -> Article:
     """Pull a date line, a dateline opener and an agency line out of the body."""
     published = kw.pop("published", None)
     dateline = None
-    if len(body) > 1 and is_agency_line(body[-1]) or body and AGENCY_LINE.match(body[-1]):
+    # a known agency, or any publisher's name when the text does not end there
+    if body and (AGENCY_LINE.match(body[-1]) or len(body) > 1 and _publisher_name(body[-1])):
         agency = body.pop().strip("(). ")
         kw["publisher"] = kw.get("publisher") or agency
     if body and body[0].strip().lower() == title.strip().lower():  # HTML repeats its <h1>

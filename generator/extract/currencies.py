@@ -40,7 +40,12 @@ AMBIGUOUS = {"rupee", "peso", "franc", "riyal", "rial", "dinar", "shilling", "kr
 SAME_NOUN = {"riyal": "rial"}  # "Saudi Riyal", "Qatari Rial": one name, two spellings
 # Signs that name a family of currencies rather than one ("KSh", "TSh" name one).
 FAMILY_SIGNS = {"sh": "shilling", "rs": "rupee"}
-DEFAULTS = {"dinar": None, "shilling": None, "krona": "SEK", "krone": "NOK", "rial": "IRR"}
+# The common one, for nouns of several currencies that number_words.CURRENCY_WORDS lacks.
+DEFAULTS = {"krona": "SEK", "krone": "NOK", "rial": "IRR"}
+# Every written form of the ambiguous nouns -> the noun ("kronor" -> "krona").
+AMBIGUOUS_FORMS = {form: noun for form, noun in NOUNS.items() if noun in AMBIGUOUS} | {
+    form: form.removesuffix("s")
+    for form in ("peso", "pesos", "franc", "francs", "riyal", "riyals", "pound", "pounds")}
 _CAPITALIZED = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|and|the))*")
 
 
@@ -56,18 +61,16 @@ def _names() -> dict[str, list[str]]:
     return out
 
 
-def code_for(noun: str, country: str | None = None, default: str | None = None) -> str | None:
+def code_for(noun: str, country: str | None, default: str) -> str:
     """The code of the currency `noun` names in `country` (alpha-2), else the only currency of
-    that name, else `default` (or the table's)."""
+    that name, else `default`."""
     noun = SAME_NOUN.get(noun, noun)
     named = _names().get(noun, [])
     if country:
         own = [c for c in gz.currencies_of(country) if c in named]
         if own:
             return own[0]
-    if len(named) == 1:
-        return named[0]
-    return default if default is not None else DEFAULTS.get(noun)
+    return named[0] if len(named) == 1 else default
 
 
 def country_of_adjective(words: str | None) -> str | None:
@@ -102,11 +105,11 @@ def localized(noun: str, code: str, country: str | None) -> str:
     it ("rupee", INR, PK -> PKR); unchanged where that country has no currency of that name."""
     if noun not in AMBIGUOUS or not country:
         return code
-    return code_for(noun, country, default=code) or code
+    return code_for(noun, country, code)
 
 
-_NOUN_IN_TEXT = re.compile(r"\b(rupees?|pesos?|francs?|riyals?|rials?|dinars?|shillings?|kronor"
-                           r"|kronur|krona|kroner|krone|pounds?)\b", re.IGNORECASE)
+_NOUN_IN_TEXT = re.compile(
+    r"\b(" + "|".join(sorted(AMBIGUOUS_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _SIGN_IN_TEXT = re.compile(r"(?<![\w.])(Sh|Rs)\.?\s?\d")
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+$")
 
@@ -123,5 +126,4 @@ def family_of(figure_text: str) -> str | None:
     before = _WORD_BEFORE.search(figure_text, 0, m.start())
     if before and country_of_adjective(before.group(1)):
         return None
-    word = m.group(1).lower()
-    return NOUNS.get(word) or word.removesuffix("s")
+    return AMBIGUOUS_FORMS[m.group(1).lower()]

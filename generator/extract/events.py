@@ -56,7 +56,7 @@ RELATIVE = re.compile(r"(?:,\s+|\s)(?:who|which)\s+"
                       r"|\s(?P<that>that)\s+(?=[a-z]+ed\b|(?:was|were|is|are|has|had|have|will"
                       r"|would|could|can|may|might|hit|struck|began|broke|fell|rose|won|lost|led"
                       r"|held|met|sent|made|brought|caught|found|gave|ran|saw|shot|spoke|took"
-                      r"|left|came|went|cut|spread|shut|cost|swept|tore|drew|hurt|began)\b)")
+                      r"|left|came|went|cut|spread|shut|cost|swept|tore|drew|hurt)\b)")
 NEAREST_NOUN = re.compile(r".*\b((?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+)$",
                           re.IGNORECASE | re.DOTALL)  # the last determiner's noun phrase
 ANTECEDENT_START = re.compile(r".*(?:^|,\s+|\b(?:by|to|with|for|said|says|told)\s+)", re.DOTALL)
@@ -253,11 +253,10 @@ def _relative_clause(sentence: str, d: DateMention, a: int, b: int) -> str | Non
         nearest = NEAREST_NOUN.match(head)
         if nearest is None:
             return None
-        head = nearest.group(1)
-    if not head or not head[0].isupper() and not head.startswith(("the ", "a ", "an ")):
+        # no comma closes a "that" clause: what follows the date is the main clause's
+        head, end = nearest.group(1), d.end
+    elif not head or not head[0].isupper() and not head.startswith(("the ", "a ", "an ")):
         return None
-    if rel["that"]:
-        end = d.end  # no comma closes it: what follows the date is the main clause's
     body = DATE_PREPOSITION.sub("", sentence[rel.end():d.start]) + " " + sentence[d.end:end]
     return head + " " + body
 

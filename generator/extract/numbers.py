@@ -230,7 +230,7 @@ def _currency_word(country: str | None, word: str) -> str:
     if noun or state and key in currencies.AMBIGUOUS:
         default = (CURRENCY_WORDS.get(key) or currencies.DEFAULTS.get(noun)
                    or (word.lower() if noun else "USD"))
-        return currencies.code_for(noun or key, state, default) or default
+        return currencies.code_for(noun or key, state, default)
     code = CURRENCY_WORDS.get(key, "USD")
     if code == "USD" and country:
         code = DOLLAR_COUNTRIES.get(country.lower(), "USD")
